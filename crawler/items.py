@@ -1,0 +1,58 @@
+"""The dataset contract: one :class:`Post` per WordPress post (see DESIGN.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+LIST_FIELDS = ("categories", "tags", "images", "links")
+
+
+@dataclass
+class Post:
+    """One WordPress post, in original-URL space, ready for export."""
+
+    post_id: int | None = None
+    """WordPress post ID (``postid-N`` body class, ``article#post-N``, shortlink ``?p=N``...).
+    ``None`` only when the page shows none; such posts are keyed by ``url``."""
+    site: str = ""
+    """Canonical site root, e.g. ``https://www.deepdotweb.com``."""
+    url: str = ""
+    """Canonical original permalink: no archive prefix, no tracking parameters, no fragment."""
+    slug: str = ""
+    """Last path segment of the permalink."""
+    title: str = ""
+    """Plain text, entities decoded, site-name suffix removed."""
+    author: str | None = None
+    """Author display name."""
+    author_slug: str | None = None
+    """Author slug, from ``/author/<slug>/``."""
+    published: str | None = None
+    """ISO 8601, with the UTC offset when the page gives one."""
+    modified: str | None = None
+    """ISO 8601, with the UTC offset when the page gives one."""
+    categories: list[str] = field(default_factory=list)
+    """Category names, page order."""
+    tags: list[str] = field(default_factory=list)
+    """Tag names, page order."""
+    content_html: str = ""
+    """The post body only: no share buttons, ads, related posts or comments."""
+    content_text: str = ""
+    """The body as readable plain text (blocks separated by blank lines)."""
+    word_count: int = 0
+    """Words in ``content_text``."""
+    images: list[str] = field(default_factory=list)
+    """Absolute original URLs of the images in the body, page order."""
+    links: list[str] = field(default_factory=list)
+    """Absolute original URLs of the links in the body, page order."""
+    comment_count: int | None = None
+    """Comments shown or declared on the page; ``None`` when the page says nothing."""
+    archive_url: str | None = None
+    """The capture actually fetched (a Wayback URL, a mirror file URI); ``None`` for live pages."""
+    captured_at: str | None = None
+    """Capture time, ISO 8601 UTC; ``None`` when unknown."""
+    source: str = "live"
+    """Where the bytes came from: ``wayback``, ``mirror``, ``warc`` or ``live``."""
+
+
+POST_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Post))
+"""Export column order (DESIGN.md)."""
