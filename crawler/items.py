@@ -52,7 +52,10 @@ class Post:
     """Capture time, ISO 8601 UTC; ``None`` when unknown."""
     source: str = "live"
     """Where the bytes came from: ``wayback``, ``mirror``, ``warc`` or ``live``."""
+    page_kind: str = "post"
+    """What the page parser judged the page to be (``post``, ``page``, ``unknown``...). Not part
+    of the dataset: the validate pipeline drops non-posts, and exports leave this column out."""
 
 
-POST_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Post))
-"""Export column order (DESIGN.md)."""
+POST_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Post) if f.name != "page_kind")
+"""The dataset's columns, in export order (DESIGN.md)."""

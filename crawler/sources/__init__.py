@@ -1,0 +1,42 @@
+"""Archive sources: the only code that knows where the bytes of an original URL live."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scrapy.settings import BaseSettings
+from scrapy.utils.conf import closest_scrapy_cfg
+
+from crawler.sources.base import CAPTURE_META, ArchiveSource, Capture, capture_of
+from crawler.sources.live import LiveSource
+from crawler.sources.mirror import MirrorSource
+from crawler.urls import SiteUrls
+
+__all__ = ["CAPTURE_META", "ArchiveSource", "Capture", "capture_of", "source_from_settings"]
+
+
+def source_from_settings(settings: BaseSettings) -> ArchiveSource:
+    """Build the source named by ``ARCHIVE`` for the site ``ARCHIVE_SITE``.
+
+    ``ARCHIVE`` is ``live`` or a mirror folder (relative paths are tried against the working
+    directory, then the project folder holding ``scrapy.cfg``). Raises ``ValueError`` with a
+    message meant for the person who typed it.
+    """
+    site = SiteUrls(settings.get("ARCHIVE_SITE") or "")
+    archive = (settings.get("ARCHIVE") or "").strip()
+    if not archive:
+        raise ValueError("no archive given: use -a archive=live or -a archive=<mirror folder>")
+    if archive == "live":
+        return LiveSource(site)
+    if archive == "wayback" or archive.startswith(("http://", "https://")):
+        raise ValueError(f"archive={archive!r}: Wayback-style archives are not supported yet")
+    return MirrorSource(site, resolve_path(archive))
+
+
+def resolve_path(value: str) -> Path:
+    path = Path(value).expanduser()
+    if path.is_absolute() or path.exists():
+        return path
+    cfg = closest_scrapy_cfg()
+    project_path = Path(cfg).parent / path if cfg else path
+    return project_path if project_path.exists() else path

@@ -1,0 +1,60 @@
+"""Spider arguments (``-a name=value``), validated once and written into Scrapy settings.
+
+Settings are the one configuration path: ``-a site=X`` is the same as ``-s ARCHIVE_SITE=X``, so
+every component reads what it needs in ``from_crawler`` and nothing reads spider attributes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from typing import Any
+
+from scrapy.settings import Settings
+
+from crawler.urls import SiteUrls
+
+_TIMESTAMP = re.compile(r"\d{4}(?:\d{2}(?:\d{2}(?:\d{2}(?:\d{2}(?:\d{2})?)?)?)?)?")
+
+
+@dataclass(frozen=True)
+class CrawlArgs:
+    """What a user may pass with ``-a``; ``None`` means "use the setting"."""
+
+    site: str | None = None
+    archive: str | None = None
+    since: str | None = None
+    """``-a from=YYYYMMDD[hhmmss]``: oldest capture to use (archives with capture times)."""
+    until: str | None = None
+    """``-a to=YYYYMMDD[hhmmss]``: newest capture to use."""
+
+    SETTINGS = {"site": "ARCHIVE_SITE", "archive": "ARCHIVE", "since": "ARCHIVE_FROM",
+                "until": "ARCHIVE_TO"}
+    ALIASES = {"from": "since", "to": "until"}
+
+    @classmethod
+    def from_spider_kwargs(cls, kwargs: dict[str, Any]) -> CrawlArgs:
+        """Take (and remove) the known arguments from *kwargs*; raise ``ValueError`` if invalid."""
+        values: dict[str, str] = {}
+        for key in list(kwargs):
+            name = cls.ALIASES.get(key, key)
+            if name in cls.SETTINGS:
+                values[name] = str(kwargs.pop(key)).strip()
+        args = cls(**values)
+        args.validate()
+        return args
+
+    def validate(self) -> None:
+        if self.site is not None:
+            SiteUrls(self.site)
+        for name, value in (("from", self.since), ("to", self.until)):
+            if value is not None and not _TIMESTAMP.fullmatch(value):
+                raise ValueError(f"-a {name}={value!r}: expected a timestamp YYYYMMDD[hhmmss]")
+        if self.since and self.until and self.since > self.until[: len(self.since)]:
+            raise ValueError(f"-a from={self.since} is after -a to={self.until}")
+
+    def apply(self, settings: Settings) -> None:
+        for field in fields(self):
+            value = getattr(self, field.name)
+            if value is not None:
+                settings.set(self.SETTINGS[field.name], value, priority="spider")

@@ -1,0 +1,44 @@
+"""Bring every field to the formats of DESIGN.md, whatever the page or the parser gave."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from itemadapter import ItemAdapter
+
+from crawler.normalize import clean_block_text, clean_text, iso_datetime, unique
+from crawler.urls import SiteUrls, slug_of
+
+TEXT_FIELDS = ("title", "author", "author_slug")
+LIST_OF_NAMES = ("categories", "tags")
+LIST_OF_URLS = ("images", "links")
+
+
+class NormalizePipeline:
+    """ISO 8601 dates, canonical original URLs, clean whitespace, decoded entities, clean lists."""
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        for name in TEXT_FIELDS:
+            if adapter.get(name) is not None:
+                adapter[name] = clean_text(adapter[name]) or None
+        adapter["title"] = adapter.get("title") or ""
+        for name in ("published", "modified"):
+            adapter[name] = iso_datetime(adapter.get(name))
+        for name in LIST_OF_NAMES:
+            adapter[name] = unique(adapter.get(name) or [])
+        for name in LIST_OF_URLS:
+            adapter[name] = list(dict.fromkeys(u.strip() for u in adapter.get(name) or [] if u.strip()))
+        adapter["content_text"] = clean_block_text(adapter.get("content_text"))
+        adapter["word_count"] = len(adapter["content_text"].split())
+        self._normalize_urls(adapter)
+        post_id = adapter.get("post_id")
+        adapter["post_id"] = int(post_id) if post_id not in (None, "") else None
+        return item
+
+    @staticmethod
+    def _normalize_urls(adapter: ItemAdapter) -> None:
+        site = SiteUrls(adapter["site"])
+        adapter["site"] = site.root
+        adapter["url"] = site.canonical(adapter["url"]) or adapter["url"]
+        adapter["slug"] = slug_of(adapter["url"])

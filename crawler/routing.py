@@ -1,0 +1,149 @@
+"""The crawl policy in one table: which original URLs to follow, as what, and how urgently.
+
+WordPress URLs say what they are (``/category/x/``, ``/page/3/``, ``?p=12``...). A URL matching no
+rule is refused; a URL matching a trap rule is refused with its reason, which becomes the stat
+``archive/refused/<reason>``. Posts and static pages share URL shapes under ``/%postname%/``
+permalinks, so "post" here means "may be a post": the page parser has the last word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from urllib.parse import parse_qs, urlsplit
+
+
+class PageKind(Enum):
+    """Kinds of page worth fetching, with their request priority (higher is sooner).
+
+    Next pages come first so listings are walked before their posts pile up in the queue.
+    """
+
+    PAGINATION = 40
+    POST = 30
+    HOME = 20
+    CATEGORY = 10
+    TAG = 10
+    AUTHOR = 10
+    DATE = 5
+
+    @property
+    def priority(self) -> int:
+        return self.value
+
+    @property
+    def is_listing(self) -> bool:
+        return self is not PageKind.POST
+
+
+# Checked in order on the path; the first match wins. None marks a trap: refused, reason counted.
+_PATH_RULES: tuple[tuple[str, PageKind | None, str], ...] = (
+    (r"/(?:feed|rss2?|atom|rdf)/$|/comments/feed/", None, "feed"),
+    (r"^/wp-json/", None, "wp-json"),
+    (r"^/wp-admin/", None, "wp-admin"),
+    (r"^/wp-login\.php", None, "wp-login"),
+    (r"^/xmlrpc\.php|/trackback/$|/embed/$", None, "api"),
+    (r"^/wp-(?:content|includes)/", None, "asset"),
+    (r"\.(?:jpe?g|png|gif|webp|svg|ico|bmp|tiff?|css|js|json|xml|txt|pdf|zip|gz|rar|7z|exe|dmg"
+     r"|mp[34]|m4a|wav|ogg|avi|mov|webm|woff2?|ttf|eot|docx?|xlsx?|pptx?)$", None, "asset"),
+    (r"/comment-page-\d+/$", None, "comment-page"),
+    (r"/attachment/", None, "attachment"),
+    (r"^/search/", None, "search"),
+    (r"/page/\d+/$", PageKind.PAGINATION, ""),
+    (r"^/(?:category|topics?)/.+/$", PageKind.CATEGORY, ""),
+    (r"^/tag/[^/]+/$", PageKind.TAG, ""),
+    (r"^/author/[^/]+/$", PageKind.AUTHOR, ""),
+    (r"^/\d{4}/(?:\d{2}/(?:\d{2}/)?)?$", PageKind.DATE, ""),
+    (r"^/\d{4}/\d{2}/(?:\d{2}/)?[^/]+/$", PageKind.POST, ""),
+    (r"^/(?:archives|blog|news|\d{4})/[^/]+/$", PageKind.POST, ""),
+    (r"^/[^/]+/$", PageKind.POST, ""),
+    (r"^/$", PageKind.HOME, ""),
+)
+_COMPILED = tuple((re.compile(pattern), kind, reason) for pattern, kind, reason in _PATH_RULES)
+
+# Query parameters that make a URL a trap whatever its path.
+_TRAP_PARAMS = {
+    "replytocom": "replytocom", "share": "share", "s": "search", "feed": "feed",
+    "rest_route": "wp-json", "attachment_id": "attachment", "cpage": "comment-page",
+    "preview": "preview", "action": "wp-admin", "page_id": "static-page", "add-to-cart": "shop",
+}
+# Plain-permalink query routes (``/?p=12``, ``/?cat=3``...), checked on the home path only.
+_QUERY_ROUTES = (("p", PageKind.POST), ("paged", PageKind.PAGINATION), ("cat", PageKind.CATEGORY),
+                 ("tag", PageKind.TAG), ("author", PageKind.AUTHOR), ("m", PageKind.DATE))
+
+
+@dataclass(frozen=True)
+class Route:
+    """Where a URL leads: a kind to fetch, or a refusal with its reason."""
+
+    kind: PageKind | None
+    reason: str = ""
+
+    def __bool__(self) -> bool:
+        return self.kind is not None
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """Limits that stop calendar and pagination traps (WordPress renders links to empty months)."""
+
+    max_page: int = 5000
+    first_year: int = 1995
+    last_year: int = date.today().year + 1
+
+
+def classify(url: str, bounds: Bounds = Bounds()) -> Route:
+    """Classify a canonical on-site URL (see :class:`crawler.urls.SiteUrls`)."""
+    parts = urlsplit(url)
+    query = parse_qs(parts.query, keep_blank_values=True)
+    for param, reason in _TRAP_PARAMS.items():
+        if param in query:
+            return Route(None, reason)
+    path = parts.path or "/"
+    if query and path == "/":
+        return _classify_query(query, bounds)
+    for pattern, kind, reason in _COMPILED:
+        if pattern.search(path):
+            return _bounded(kind, path, bounds) if kind else Route(None, reason)
+    return Route(None, "unknown")
+
+
+def _classify_query(query: dict[str, list[str]], bounds: Bounds) -> Route:
+    for param, kind in _QUERY_ROUTES:
+        value = query.get(param, [""])[0]
+        if not value:
+            continue
+        if kind is PageKind.PAGINATION and not _page_ok(value, bounds):
+            return Route(None, "page-bound")
+        if kind is PageKind.DATE and not _year_ok(value[:4], bounds):
+            return Route(None, "date-bound")
+        return Route(kind)
+    return Route(None, "unknown")
+
+
+def _bounded(kind: PageKind, path: str, bounds: Bounds) -> Route:
+    if kind is PageKind.PAGINATION:
+        number = path.rstrip("/").rsplit("/", 1)[-1]
+        return Route(kind) if _page_ok(number, bounds) else Route(None, "page-bound")
+    if kind in (PageKind.DATE, PageKind.POST) and re.match(r"^/\d{4}/", path):
+        segments = path.strip("/").split("/")
+        if not _year_ok(segments[0], bounds) or not _date_parts_ok(segments[1:3]):
+            return Route(None, "date-bound")
+    return Route(kind)
+
+
+def _page_ok(number: str, bounds: Bounds) -> bool:
+    return number.isdigit() and 1 <= int(number) <= bounds.max_page
+
+
+def _year_ok(year: str, bounds: Bounds) -> bool:
+    return year.isdigit() and bounds.first_year <= int(year) <= bounds.last_year
+
+
+def _date_parts_ok(parts: list[str]) -> bool:
+    numeric = [p for p in parts if p.isdigit() and len(p) == 2]
+    if len(numeric) >= 1 and not 1 <= int(numeric[0]) <= 12:
+        return False
+    return not (len(numeric) >= 2 and not 1 <= int(numeric[1]) <= 31)

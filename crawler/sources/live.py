@@ -1,0 +1,7 @@
+"""A live site, or any plain HTTP server holding a copy of one: Scrapy downloads it as it is."""
+
+from crawler.sources.base import ArchiveSource
+
+
+class LiveSource(ArchiveSource):
+    name = "live"

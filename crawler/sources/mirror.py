@@ -1,0 +1,142 @@
+"""A local mirror folder, as ``wget --mirror`` or wayback_machine_downloader write them.
+
+Layout: ``PATH/<host>[:port]/2017/11/18/<slug>/index.html``; ``index.html`` stands for directory
+URLs, query URLs keep the ``?`` in the file name (``index.html?p=12``), and ``wget -E`` may append
+``.html``. ``PATH`` may also be the host folder itself. No file outside that folder is ever read.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
+
+from scrapy import Request
+from scrapy.http import HtmlResponse, Response
+
+from crawler.sources.base import CAPTURE_META, ArchiveSource, Capture
+from crawler.urls import SiteUrls
+
+logger = logging.getLogger(__name__)
+
+INDEX_NAMES = ("index.html", "index.htm")
+HTML_SUFFIXES = (".html", ".htm")
+
+
+class MirrorSource(ArchiveSource):
+    """Serves original URLs from files and enumerates every HTML file it holds."""
+
+    name = "mirror"
+
+    def __init__(self, site: SiteUrls, path: str | os.PathLike[str]) -> None:
+        super().__init__(site)
+        self.host_dir = find_host_dir(Path(path), site)
+
+    def describe(self) -> str:
+        return f"mirror of {self.site.root} in {self.host_dir}"
+
+    async def seed_urls(self) -> AsyncIterator[str]:
+        yield self.site.root + "/"
+        for file in iter_html_files(self.host_dir):
+            yield self.url_for(file)
+
+    async def fetch(self, request: Request) -> Response | None:
+        file = self.file_for(request.url)
+        if file is None:
+            request.meta[CAPTURE_META] = Capture(source=self.name)
+            return HtmlResponse(request.url, status=404, body=b"", request=request)
+        request.meta[CAPTURE_META] = Capture(source=self.name, archive_url=file.as_uri())
+        headers = {"Content-Type": "text/html"}
+        return HtmlResponse(request.url, body=file.read_bytes(), headers=headers, request=request)
+
+    def file_for(self, url: str) -> Path | None:
+        """The file holding *url* in this mirror, or ``None``."""
+        parts = urlsplit(url)
+        for candidate in _candidates(parts.path, parts.query):
+            file = self._inside(candidate)
+            if file is not None and file.is_file():
+                return file
+        return None
+
+    def url_for(self, file: Path) -> str:
+        """The original URL a mirror file was saved from."""
+        relative = file.relative_to(self.host_dir).as_posix()
+        directory, _, name = relative.rpartition("/")
+        name, _, query = name.partition("?")
+        if query.endswith(HTML_SUFFIXES) and name.endswith(HTML_SUFFIXES):
+            query = query.rsplit(".", 1)[0]  # wget -E appends .html after the query
+        if name in INDEX_NAMES:
+            name = ""
+        elif name.endswith(HTML_SUFFIXES) and "." not in name.rsplit(".", 1)[0]:
+            name = name.rsplit(".", 1)[0]  # wget -E: archives/12 saved as archives/12.html
+        if name and "." not in name:
+            name += "/"  # a directory URL (WordPress permalinks end with a slash)
+        path = "/".join(("", directory, name)) if directory else "/" + name
+        url = self.site.root + quote(path, safe="/%:@!$&'()*+,;=-._~")
+        return url + (f"?{query}" if query else "")
+
+    def _inside(self, relative: str) -> Path | None:
+        candidate = (self.host_dir / relative).resolve()
+        return candidate if candidate.is_relative_to(self.host_dir) else None
+
+
+def _candidates(path: str, query: str) -> Iterator[str]:
+    suffix = f"?{query}" if query else ""
+    for spelled in dict.fromkeys((unquote(path), path)):
+        relative = spelled.lstrip("/")
+        if not relative or relative.endswith("/"):
+            for index in INDEX_NAMES:
+                yield relative + index + suffix
+                yield relative + index + suffix + ".html"
+            stem = relative.rstrip("/")
+            if stem:
+                yield stem + suffix
+                yield stem + ".html" + suffix
+                yield stem + suffix + ".html"
+        else:
+            yield relative + suffix
+
+
+def find_host_dir(path: Path, site: SiteUrls) -> Path:
+    """The folder holding the site's files: ``PATH/<host>[:port]`` or ``PATH`` itself."""
+    if not path.is_dir():
+        raise ValueError(f"archive folder {str(path)!r} does not exist or is not a folder")
+    path = path.resolve()
+    hostname = urlsplit(site.root).hostname or ""
+    bare = hostname.removeprefix("www.")
+    port = urlsplit(site.root).port
+    names = [site.host, hostname, bare, "www." + bare]
+    if port:
+        names += [f"{bare}:{port}", f"www.{bare}:{port}", f"{hostname}+{port}"]
+    for name in dict.fromkeys(names):
+        if (path / name).is_dir():
+            return path / name
+    if path.name in names or any(path.glob("index.htm*")):
+        return path
+    raise ValueError(
+        f"no folder for {site.host} in {str(path)!r}: expected {str(path / site.host)!r} "
+        "(as wget --mirror and wayback_machine_downloader write) or a host folder with index.html"
+    )
+
+
+def iter_html_files(root: Path) -> Iterator[Path]:
+    """Every HTML file under *root*, in a stable order, never following links out of it."""
+    for directory, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in sorted(files):
+            file = Path(directory, name)
+            if file.resolve().is_relative_to(root) and _is_html(file):
+                yield file
+
+
+def _is_html(file: Path) -> bool:
+    name = file.name.partition("?")[0]
+    if name.endswith(HTML_SUFFIXES):
+        return True
+    if "." in name:
+        return False
+    with file.open("rb") as handle:
+        head = handle.read(512).lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html"))

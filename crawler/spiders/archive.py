@@ -1,0 +1,123 @@
+"""``scrapy crawl archive``: walk an archived WordPress site and yield its posts.
+
+The spider only routes. The source (``crawler.sources``) says where bytes come from, the routing
+table (``crawler.routing``) what to follow, the page parsers (``crawler.pages``) what a page holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+from scrapy import Request, Spider
+from scrapy.crawler import Crawler
+from scrapy.exceptions import UsageError
+from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from crawler.args import CrawlArgs
+from crawler.items import Post
+from crawler.pages import PostPage, page_links
+from crawler.routing import Bounds, classify
+from crawler.sources import ArchiveSource, capture_of, source_from_settings
+from crawler.urls import SiteUrls, slug_of
+
+# Page kinds whose links lead nowhere useful: an attachment page links the image's variants, an
+# error page the whole site (a 404 page's sidebar must not restart the crawl from everywhere).
+DEAD_ENDS = frozenset({"attachment", "error"})
+ITEM_KINDS = frozenset({"post", "page", "unknown"})
+
+
+class ArchiveSpider(Spider):
+    """Arguments: ``site`` (root URL), ``archive`` (``live`` or a mirror folder), ``from``/``to``.
+
+    Without arguments it crawls ``ARCHIVE_SITE`` from ``ARCHIVE`` (the sample archive).
+    """
+
+    name = "archive"
+    archive_source: ArchiveSource
+    site: SiteUrls
+    bounds: Bounds
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArchiveSpider:
+        try:
+            CrawlArgs.from_spider_kwargs(kwargs).apply(crawler.settings)
+            source = source_from_settings(crawler.settings)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from exc
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.archive_source = source
+        spider.site = source.site
+        spider.bounds = Bounds(max_page=crawler.settings.getint("ARCHIVE_MAX_PAGE"))
+        spider.allowed_domains = [source.site.host.split(":")[0]]
+        return spider
+
+    async def start(self) -> AsyncIterator[Request]:
+        self.logger.info("Crawling %s", self.archive_source.describe())
+        async for url in self.archive_source.seed_urls():
+            request = self.follow(url)
+            if request is not None:
+                yield request
+
+    def follow(self, url: str) -> Request | None:
+        """A request for an original URL, or ``None`` (counted) when the table refuses it."""
+        stats = self.crawler.stats
+        assert stats is not None
+        canonical = self.site.canonical(url)
+        if canonical is None:
+            stats.inc_value("archive/refused/offsite")
+            return None
+        route = classify(canonical, self.bounds)
+        if route.kind is None:
+            stats.inc_value(f"archive/refused/{route.reason}")
+            self.logger.debug("Not following %s (%s)", canonical, route.reason)
+            return None
+        return Request(canonical, callback=self.parse, errback=self.failed,
+                       priority=route.kind.priority, meta={"route": route.kind.name})
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[Post | Request]:
+        stats = self.crawler.stats
+        assert stats is not None
+        if not isinstance(response, TextResponse):
+            stats.inc_value("archive/pages/not_html")
+            return
+        page = PostPage(response.selector, response.url, _headers(response))
+        kind = page.kind
+        stats.inc_value(f"archive/pages/{kind}")
+        if kind in ITEM_KINDS:
+            yield self.post_from(page, response)
+        if kind in DEAD_ENDS:
+            return
+        for link in page_links(response.selector, response.url):
+            request = self.follow(link)
+            if request is not None:
+                yield request
+
+    def post_from(self, page: PostPage, response: Response) -> Post:
+        fields = page.fields()
+        declared = self.site.canonical(fields.pop("canonical", None) or "")
+        url = declared or self.site.canonical(response.url) or response.url
+        capture = capture_of(response)
+        return Post(site=self.site.root, url=url, slug=slug_of(url), page_kind=page.kind,
+                    archive_url=capture.archive_url, captured_at=capture.captured_at,
+                    source=capture.source, **fields)
+
+    def failed(self, failure: Failure) -> None:
+        """Count and explain a request that produced no page (after retries)."""
+        stats = self.crawler.stats
+        assert stats is not None
+        url = failure.request.url  # type: ignore[attr-defined]
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            stats.inc_value(f"archive/http_status/{status}")
+            self.logger.info("Got HTTP %s for %s: nothing to read there", status, url)
+            return
+        stats.inc_value(f"archive/errors/{failure.type.__name__}")
+        self.logger.error("Failed to fetch %s: %s", url, failure.getErrorMessage())
+
+
+def _headers(response: Response) -> dict[str, str]:
+    return {k.decode("latin-1"): v.decode("latin-1")
+            for k, v in ((k, b", ".join(vs)) for k, vs in response.headers.items())}
