@@ -8,6 +8,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
 from crawler.sources import ArchiveSource
+from crawler.sources.base import RAW_META
 
 
 class ArchiveSourceMiddleware:
@@ -27,4 +28,6 @@ class ArchiveSourceMiddleware:
         return cls(source)
 
     async def process_request(self, request: Request) -> Response | None:
+        if request.meta.get(RAW_META):
+            return None
         return await self.source.fetch(request)

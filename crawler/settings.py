@@ -58,6 +58,8 @@ FEED_EXPORT_FIELDS = [
     "comment_count", "archive_url", "captured_at", "source",
 ]  # == crawler.items.POST_FIELDS (a test keeps them equal)
 FEED_STORE_EMPTY = True
+FEEDS = {"exports/%(name)s_%(time)s.jsonl": {"format": "jsonlines"}}
+"""Where ``scrapy crawl archive`` writes when no ``-o``/``-O`` is given (``-O`` replaces it)."""
 
 # --- Progress (crawler.progress) ---------------------------------------------------------------
 EXTENSIONS = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scrapy.settings import BaseSettings
+from scrapy.crawler import Crawler
 from scrapy.utils.conf import closest_scrapy_cfg
 
 from crawler.sources.base import CAPTURE_META, ArchiveSource, Capture, capture_of
@@ -12,16 +12,17 @@ from crawler.sources.live import LiveSource
 from crawler.sources.mirror import MirrorSource
 from crawler.urls import SiteUrls
 
-__all__ = ["CAPTURE_META", "ArchiveSource", "Capture", "capture_of", "source_from_settings"]
+__all__ = ["CAPTURE_META", "ArchiveSource", "Capture", "capture_of", "source_from_crawler"]
 
 
-def source_from_settings(settings: BaseSettings) -> ArchiveSource:
+def source_from_crawler(crawler: Crawler) -> ArchiveSource:
     """Build the source named by ``ARCHIVE`` for the site ``ARCHIVE_SITE``.
 
     ``ARCHIVE`` is ``live`` or a mirror folder (relative paths are tried against the working
     directory, then the project folder holding ``scrapy.cfg``). Raises ``ValueError`` with a
     message meant for the person who typed it.
     """
+    settings = crawler.settings
     site = SiteUrls(settings.get("ARCHIVE_SITE") or "")
     archive = (settings.get("ARCHIVE") or "").strip()
     if not archive:

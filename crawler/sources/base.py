@@ -1,7 +1,10 @@
 """The source boundary: where the bytes of an original URL come from.
 
-A source turns a request for an *original* URL into a response for that same URL, and says which
-capture it used. Nothing outside ``crawler/sources`` knows about archive URL schemes or folders.
+A source serves a request for an *original* URL in two steps: :meth:`ArchiveSource.locate` picks
+the capture that would serve it (cheap: an index lookup or a file stat), and
+:meth:`ArchiveSource.retrieve` returns a response for that same original URL. Between the two, the
+downloader middleware may skip captures it already has. Nothing outside ``crawler/sources``
+knows about archive URL schemes or folders.
 """
 
 from __future__ import annotations
@@ -15,7 +18,10 @@ from scrapy.http import Response
 from crawler.urls import SiteUrls
 
 CAPTURE_META = "archive_capture"
-"""Request/response meta key holding the :class:`Capture` a source fetched."""
+"""Request/response meta key holding the :class:`Capture` a source located."""
+RAW_META = "archive_raw"
+"""Meta key marking a request a source sends to the archive itself (an index query, a capture
+URL): the source middleware lets it through untouched."""
 
 
 @dataclass(frozen=True)
@@ -24,28 +30,42 @@ class Capture:
 
     source: str
     archive_url: str | None = None
+    """The capture fetched (a Wayback URL, a mirror file URI); ``None`` for live pages."""
     captured_at: str | None = None
+    """ISO 8601 UTC, when the archive knows it."""
+    key: str | None = None
+    """Stable identity of the capture's bytes (URL + timestamp, file + size + mtime...), so a
+    recrawl can tell a capture it already has; ``None`` when there is no such identity."""
 
 
 class ArchiveSource:
-    """Base class: a live site. Subclasses override :meth:`fetch` and :meth:`seed_urls`."""
+    """Base class, and the live source: Scrapy downloads the original URL as it is."""
 
     name = "live"
 
     def __init__(self, site: SiteUrls) -> None:
         self.site = site
 
+    def describe(self) -> str:
+        return f"{self.name} site {self.site.root}"
+
     async def seed_urls(self) -> AsyncIterator[str]:
         """Original URLs to start from: the site root, plus whatever the archive can enumerate."""
         yield self.site.root + "/"
 
-    async def fetch(self, request: Request) -> Response | None:
-        """A response for ``request.url``, or ``None`` to let Scrapy download it as it is."""
-        request.meta[CAPTURE_META] = Capture(source=self.name)
+    async def locate(self, request: Request) -> Capture:
+        """The capture that would serve ``request.url``."""
+        return Capture(source=self.name)
+
+    async def retrieve(self, request: Request, capture: Capture) -> Response | None:
+        """A response for ``request.url`` from *capture*, or ``None`` to let Scrapy download it."""
         return None
 
-    def describe(self) -> str:
-        return f"{self.name} site {self.site.root}"
+    async def fetch(self, request: Request) -> Response | None:
+        """:meth:`locate` then :meth:`retrieve`, recording the capture in the request meta."""
+        capture = await self.locate(request)
+        request.meta[CAPTURE_META] = capture
+        return await self.retrieve(request, capture)
 
 
 def capture_of(response: Response) -> Capture:

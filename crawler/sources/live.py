@@ -4,4 +4,6 @@ from crawler.sources.base import ArchiveSource
 
 
 class LiveSource(ArchiveSource):
+    """The base behaviour: no capture to locate, Scrapy downloads the original URL."""
+
     name = "live"

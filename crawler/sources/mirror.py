@@ -12,11 +12,12 @@ import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
+from urllib.request import url2pathname
 
 from scrapy import Request
 from scrapy.http import HtmlResponse, Response
 
-from crawler.sources.base import CAPTURE_META, ArchiveSource, Capture
+from crawler.sources.base import ArchiveSource, Capture
 from crawler.urls import SiteUrls
 
 logger = logging.getLogger(__name__)
@@ -42,14 +43,19 @@ class MirrorSource(ArchiveSource):
         for file in iter_html_files(self.host_dir):
             yield self.url_for(file)
 
-    async def fetch(self, request: Request) -> Response | None:
+    async def locate(self, request: Request) -> Capture:
         file = self.file_for(request.url)
         if file is None:
-            request.meta[CAPTURE_META] = Capture(source=self.name)
+            return Capture(source=self.name)
+        stat = file.stat()
+        uri = file.as_uri()
+        return Capture(source=self.name, archive_url=uri, key=f"{uri}#{stat.st_size}:{stat.st_mtime_ns}")
+
+    async def retrieve(self, request: Request, capture: Capture) -> Response:
+        if capture.archive_url is None:
             return HtmlResponse(request.url, status=404, body=b"", request=request)
-        request.meta[CAPTURE_META] = Capture(source=self.name, archive_url=file.as_uri())
-        headers = {"Content-Type": "text/html"}
-        return HtmlResponse(request.url, body=file.read_bytes(), headers=headers, request=request)
+        body = Path(url2pathname(urlsplit(capture.archive_url).path)).read_bytes()
+        return HtmlResponse(request.url, body=body, headers={"Content-Type": "text/html"}, request=request)
 
     def file_for(self, url: str) -> Path | None:
         """The file holding *url* in this mirror, or ``None``."""

@@ -20,7 +20,7 @@ from crawler.args import CrawlArgs
 from crawler.items import Post
 from crawler.pages import PostPage, page_links
 from crawler.routing import Bounds, classify
-from crawler.sources import ArchiveSource, capture_of, source_from_settings
+from crawler.sources import ArchiveSource, capture_of, source_from_crawler
 from crawler.urls import SiteUrls, slug_of
 
 # Page kinds whose links lead nowhere useful: an attachment page links the image's variants, an
@@ -44,7 +44,7 @@ class ArchiveSpider(Spider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArchiveSpider:
         try:
             CrawlArgs.from_spider_kwargs(kwargs).apply(crawler.settings)
-            source = source_from_settings(crawler.settings)
+            source = source_from_crawler(crawler)
         except ValueError as exc:
             raise UsageError(str(exc)) from exc
         spider = super().from_crawler(crawler, *args, **kwargs)
