@@ -1,0 +1,10 @@
+"""Page parsers: a parsel ``Selector`` and the page's original URL in, fields out.
+
+Pure functions of the markup: no requests, no settings. Deciding what to follow is the routing
+table's job, not theirs.
+"""
+
+from .listing import page_links
+from .post import PostPage
+
+__all__ = ["PostPage", "page_links"]

@@ -1,0 +1,122 @@
+"""One parsed page and the lookups every extractor shares, each computed once on demand."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cached_property
+from urllib.parse import urljoin
+
+from .dom import Element, first, xpath
+from .jsonld import JsonLd
+from .noise import in_meta_noise
+
+# One C-level walk of the tree collects these; per-tag XPath scans would each walk it again.
+_INDEXED_TAGS = ("meta", "link", "base", "title", "script", "article", "main", "form", "ol", "ul",
+                 "h2", "h3")
+_ENTRY_DIVS = xpath(
+    "/descendant::div[starts-with(@id, 'post-') or contains(@class, 'hentry')"
+    " or contains(@class, 'type-')]"
+)
+_MAIN = xpath("/descendant::div[@id='main' or @id='content' or @role='main']")
+_ENTRY_MARKS = re.compile(r"^(?:post-\d+|type-[\w-]+|hentry)$")
+_POST_ID = re.compile(r"^post-\d+$")
+
+
+class Document:
+    """A page's lxml tree, URL and headers, with memoized lookups (metas, links, JSON-LD, the
+    element holding the post)."""
+
+    def __init__(self, root: Element, url: str, headers: Mapping[str, str] | None = None) -> None:
+        self.root = root
+        self.url = url
+        self.headers = {_str(k).lower(): _str(v) for k, v in (headers or {}).items()}
+
+    @cached_property
+    def tags(self) -> dict[str, list[Element]]:
+        """The page's elements of the few tags extractors look for page-wide, by tag."""
+        index: dict[str, list[Element]] = {tag: [] for tag in _INDEXED_TAGS}
+        for el in self.root.iter(*_INDEXED_TAGS):
+            index[el.tag].append(el)
+        return index
+
+    @cached_property
+    def base_url(self) -> str:
+        """What relative links resolve against: ``<base href>`` (itself relative to the URL)."""
+        base = first(el.get("href") for el in self.tags["base"])
+        return urljoin(self.url, base) if base else self.url
+
+    @cached_property
+    def body_classes(self) -> list[str]:
+        body = self.root.find("body")
+        return (body.get("class") or "").split() if body is not None else []
+
+    @cached_property
+    def metas(self) -> dict[str, list[str]]:
+        """``content`` of every ``<meta>``, keyed by lower-cased property, name or itemprop."""
+        index: dict[str, list[str]] = {}
+        for meta in self.tags["meta"]:
+            attrs = meta.attrib
+            key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+            if key and "content" in attrs:
+                index.setdefault(key.strip().lower(), []).append(attrs["content"])
+        return index
+
+    def meta(self, *keys: str) -> str | None:
+        """The first non-empty meta content among ``keys``, in the order given."""
+        return first(value for key in keys for value in self.metas.get(key, ()))
+
+    @cached_property
+    def links(self) -> dict[str, list[Element]]:
+        """``<link href>`` elements by lower-cased ``rel`` token, page order."""
+        index: dict[str, list[Element]] = {}
+        for el in self.tags["link"]:
+            rel = el.get("rel")
+            if rel and el.get("href"):
+                for token in rel.lower().split():
+                    index.setdefault(token, []).append(el)
+        return index
+
+    def link_hrefs(self, rel: str) -> list[str]:
+        return [el.get("href", "").strip() for el in self.links.get(rel, ())]
+
+    @cached_property
+    def jsonld(self) -> JsonLd:
+        return JsonLd.parse(el.text or "" for el in self.tags["script"]
+                            if el.get("type", "").strip().lower() == "application/ld+json")
+
+    def header(self, name: str) -> str | None:
+        return self.headers.get(name.lower())
+
+    def entry(self, post_id: int | None) -> Element | None:
+        """The element that holds the post: ``#post-N``/``.post-N`` when the ID is known, else
+        the first post-like article outside comments and sidebars, else ``<main>``."""
+        candidates = [el for el in self.tags["article"] if not in_meta_noise(el, None)]
+        if not any(_is_entry(el, None) for el in candidates):
+            candidates += [el for el in _ENTRY_DIVS(self.root) if not in_meta_noise(el, None)]
+        if post_id is not None:
+            found = next((el for el in candidates if _is_entry(el, post_id)), None)
+            if found is not None:
+                return found
+        found = next((el for el in candidates if _is_entry(el, None)), None)
+        if found is not None:
+            return found
+        mains = self.tags["main"] or _MAIN(self.root)
+        return mains[0] if mains else (candidates[0] if candidates else None)
+
+
+def _is_entry(el: Element, post_id: int | None) -> bool:
+    """Is ``el`` the entry of post ``post_id`` (of any post when None)?"""
+    tokens = (el.get("class") or "").split()
+    if post_id is not None:
+        ident = f"post-{post_id}"
+        return el.get("id") == ident or ident in tokens
+    return bool(_POST_ID.match(el.get("id") or "")) or any(_ENTRY_MARKS.match(t) for t in tokens)
+
+
+def _str(value: object) -> str:
+    if isinstance(value, bytes):
+        return value.decode("latin-1")
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_str(v) for v in value)
+    return str(value)

@@ -1,0 +1,134 @@
+"""Small lxml helpers shared by the page extractors.
+
+The extractors work on the lxml tree under the parsel ``Selector`` (``selector.root``) with
+XPath expressions compiled once at import time: parsel's ``.css()``/``.xpath()`` wrap every match
+in a new ``Selector``, which costs more than the match itself on a 90 KB page.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterable, Iterator
+from urllib.parse import unquote, urljoin, urlsplit
+
+from lxml import etree
+from lxml.cssselect import CSSSelector
+from lxml.html import HtmlElement
+
+Element = HtmlElement
+
+_AUTHOR_PATH = re.compile(r"/author/([^/?#]+)")
+_SKIPPED_SCHEMES = ("javascript:", "mailto:", "tel:", "data:")
+
+
+def css(selector: str) -> etree.XPath:
+    """Compile a CSS selector (cssselect's HTML dialect) into a reusable XPath evaluator."""
+    return CSSSelector(selector, translator="html")
+
+
+def xpath(expression: str, smart_strings: bool = False) -> etree.XPath:
+    """Compile ``expression``. String results are plain ``str`` unless ``smart_strings`` (which
+    makes lxml build an element proxy per result, to offer ``getparent()``)."""
+    return etree.XPath(expression, smart_strings=smart_strings)
+
+
+def classes(el: Element) -> list[str]:
+    return (el.get("class") or "").split()
+
+
+def clean_text(text: str | None) -> str:
+    """Collapse whitespace runs (U+00A0 included) to one space and strip."""
+    return " ".join(text.split()) if text else ""
+
+
+def text_of(el: Element) -> str:
+    """The element's text, whitespace collapsed, ``<br>`` read as a space (lxml's itertext
+    skips comments but would glue "Line<br>Next" into "LineNext")."""
+    if next(el.iter("br"), None) is not None:
+        el = copy.deepcopy(el)
+        for br in el.iter("br"):
+            br.tail = " " + (br.tail or "")
+    return clean_text("".join(el.itertext()))
+
+
+def first(values: Iterable[str | None]) -> str | None:
+    """The first non-empty value, stripped."""
+    for value in values:
+        if value and value.strip():
+            return value.strip()
+    return None
+
+
+def dedupe(values: Iterable[str]) -> list[str]:
+    """Drop empties and repeats, keeping the first occurrence's position."""
+    return list(dict.fromkeys(v for v in values if v))
+
+
+def absolute(base: str, href: str | None) -> str | None:
+    """``href`` resolved against ``base``; None for empty, script, mail, phone and data links."""
+    if href is None:
+        return None
+    href = href.strip()
+    if not href or href.lower().startswith(_SKIPPED_SCHEMES):
+        return None
+    # Most links are absolute already; urljoin (a parse and an unparse) is the costly part of
+    # listing a page's links.
+    return href if href.startswith(("https://", "http://")) else urljoin(base, href)
+
+
+def without_fragment(url: str) -> str:
+    """``url`` up to its ``#`` (cheaper than ``urldefrag``, which re-parses the URL)."""
+    return url.partition("#")[0]
+
+
+def author_slug(url: str | None) -> str | None:
+    """``slug`` from a ``.../author/<slug>/`` URL, percent-decoded."""
+    if not url:
+        return None
+    match = _AUTHOR_PATH.search(urlsplit(url).path)
+    return unquote(match.group(1)) if match else None
+
+
+def ancestors_or_self(el: Element, stop: Element | None) -> Iterator[Element]:
+    """``el`` and its ancestors, up to but excluding ``stop`` and ``<body>`` (whose classes
+    describe the page, not a region of it)."""
+    node: Element | None = el
+    while node is not None and node is not stop and node.tag != "body":
+        yield node
+        node = node.getparent()
+
+
+def within(el: Element, region: Element | None, scope: Element) -> bool:
+    """True when ``el`` lies in ``region`` (below ``scope``). A region that is the whole scope
+    does not count: then everything would be in it."""
+    if region is None or region is scope:
+        return False
+    node: Element | None = el
+    while node is not None and node is not scope:
+        if node is region:
+            return True
+        node = node.getparent()
+    return False
+
+
+def is_hidden(el: Element) -> bool:
+    style = el.get("style")
+    if not style:
+        return False
+    style = style.replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
+
+
+def drop(el: Element) -> None:
+    """Remove ``el`` but keep its tail text, which belongs to the parent."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)

@@ -1,0 +1,135 @@
+"""What is not part of a post: share bars, related posts, ads, comments, sidebars, navigation.
+
+Known plugin/theme class names are matched exactly; beyond that a class or id is noise when one
+of its ``-``/``_``-separated words is a noise word (``share-post``, ``crp_related``,
+``div-gpt-ad-1``). Whole words only, so ``shareholder``, ``download`` or ``headline`` are content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from .dom import Element, ancestors_or_self, is_hidden
+
+# WordPress writes term and state classes (``tag-ads``, ``category-social``, ``has-...``) on
+# articles and blocks; they name the content, not a widget.
+_TERM_PREFIXES = ("category-", "tag-", "post_tag-", "format-", "post-format-", "status-", "type-",
+                  "has-", "is-", "wp-image-", "size-", "postid-")
+
+_EXACT: Mapping[str, str] = MappingProxyType({
+    **dict.fromkeys(("sharedaddy", "addtoany_share_save_container", "a2a_kit", "shareaholic-canvas",
+                     "sd-sharing-enabled", "heateor_sss_sharing_container"), "share"),
+    **dict.fromkeys(("jp-relatedposts", "yarpp-related", "wp-block-query", "wp-block-latest-posts",
+                     "related_posts", "relatedposts"), "related"),
+    **dict.fromkeys(("adsbygoogle", "e3lan", "wpcnt"), "ads"),
+    **dict.fromkeys(("commentlist", "comment-list", "comments-area", "comment-respond", "comments",
+                     "wp-block-comments", "wp-block-comment-template", "respond", "disqus_thread",
+                     "comment-form"), "comments"),
+    **dict.fromkeys(("navigation", "post-navigation", "posts-navigation", "nav-links", "post-nav",
+                     "nav-previous", "nav-next", "wp-block-post-navigation-link", "page-links",
+                     "breadcrumb", "breadcrumbs", "crumbs"), "nav"),
+    **dict.fromkeys(("saboxplugin-wrap", "abh_box", "wp-block-post-author"), "author_box"),
+    **dict.fromkeys(("sidebar", "secondary", "colophon", "theme-footer", "masthead",
+                     "theme-header", "widget-area"), "chrome"),
+})
+_WORDS: Mapping[str, str] = MappingProxyType({
+    **dict.fromkeys(("share", "sharing", "social", "sharedaddy", "addtoany", "shareaholic"),
+                    "share"),
+    **dict.fromkeys(("related", "relatedposts", "yarpp", "relpost"), "related"),
+    **dict.fromkeys(("ad", "ads", "advert", "adverts", "advertisement", "advertising",
+                     "adsbygoogle", "adsense", "e3lan", "dfp"), "ads"),
+})
+_AUTHOR_BOX_WORDS = frozenset(("box", "bio", "info", "about", "card", "profile", "description"))
+# WordPress widgets are `widget widget_<type>`. Layout classes such as `sidebar-right` sit on
+# wrappers around the post too, so only an *id* starting with "sidebar" marks a sidebar.
+_FIRST_WORDS = frozenset(("widget", "widgets"))
+_SPLIT = re.compile(r"[-_]")
+# Every noise name has one of these words (a test checks it): one split and one set test rule
+# out most class attributes before any token is classified.
+_HINT_WORDS = frozenset((
+    "share", "sharing", "social", "sharedaddy", "addtoany", "a2a", "shareaholic",
+    "related", "relatedposts", "yarpp", "relpost", "query", "latest",
+    "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adsbygoogle", "adsense",
+    "e3lan", "dfp", "wpcnt",
+    "comment", "comments", "commentlist", "respond", "disqus",
+    "navigation", "nav", "links", "breadcrumb", "breadcrumbs", "crumbs",
+    "saboxplugin", "abh", "author",
+    "sidebar", "secondary", "colophon", "theme", "masthead", "widget", "widgets",
+))
+_WORD_BREAKS = re.compile(r"[\s_-]+")
+
+BODY_NOISE_TAGS = frozenset(("script", "style", "noscript", "form", "button", "input", "select",
+                             "textarea", "template", "svg", "nav", "link", "meta"))
+META_NOISE_TAGS = frozenset(("aside", "nav"))
+_AD_HOSTS = ("doubleclick.", "googlesyndication.", "adservice.", "amazon-adsystem.", "/ads/",
+             "adnxs.", "taboola.", "outbrain.")
+
+
+def classify(name: str, is_id: bool = False) -> str | None:
+    """The kind of noise a class token or id names (``"share"``, ``"ads"``...), or None."""
+    name = name.lower()
+    kind = _EXACT.get(name)
+    if kind or name.startswith(_TERM_PREFIXES):
+        return kind
+    words = _SPLIT.split(name)
+    if "author" in words and _AUTHOR_BOX_WORDS.intersection(words):
+        return "author_box"
+    if words[0] in _FIRST_WORDS or (is_id and words[0] == "sidebar"):
+        return "chrome"
+    for word in words:
+        if word in _WORDS:
+            return _WORDS[word]
+    return None
+
+
+def noise_kind(el: Element) -> str | None:
+    """Why ``el`` is noise, judged by its own class and id, or None."""
+    ident = el.get("id")
+    if ident and _may_be_noise(ident) and (kind := classify(ident, is_id=True)):
+        return kind
+    names = el.get("class")
+    if not names or not _may_be_noise(names):
+        return None
+    for token in names.split():
+        if kind := classify(token):
+            return kind
+    return None
+
+
+def _may_be_noise(value: str) -> bool:
+    return not _HINT_WORDS.isdisjoint(_WORD_BREAKS.split(value.lower()))
+
+
+def is_body_noise(el: Element) -> bool:
+    """True for elements to cut from a post body (comments and processing instructions too)."""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return True
+    if tag in BODY_NOISE_TAGS:
+        return True
+    if tag == "iframe":
+        src = (el.get("src") or el.get("data-src") or "").lower()
+        ident = el.get("id") or ""
+        return any(host in src for host in _AD_HOSTS) or ident.startswith("google_ads")
+    if is_hidden(el):
+        return True
+    return noise_kind(el) is not None
+
+
+def in_author_box(el: Element, stop: Element | None) -> bool:
+    """True when ``el`` sits in an "about the author" box (below ``stop``)."""
+    return any(noise_kind(node) == "author_box" for node in ancestors_or_self(el, stop))
+
+
+def in_meta_noise(el: Element, stop: Element | None) -> bool:
+    """True when ``el`` sits in comments, a sidebar, related posts, a share bar, ads or nav
+    (below ``stop``): links there describe other posts or other people, not this post."""
+    for node in ancestors_or_self(el, stop):
+        if node.tag in META_NOISE_TAGS:
+            return True
+        kind = noise_kind(node)
+        if kind is not None and kind != "author_box":
+            return True
+    return False

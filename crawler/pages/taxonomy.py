@@ -1,0 +1,72 @@
+"""Category and tag names of the post, page order, from its own term links only."""
+
+from __future__ import annotations
+
+import re
+
+from .document import Document
+from .dom import Element, classes, css, dedupe, text_of, within, xpath
+from .noise import in_meta_noise
+
+_CATEGORY_URL = re.compile(r"/category/|[?&](?:cat|category_name)=")
+_REL_LINKS = xpath("descendant::a[@rel][@href]")
+_CATEGORY_LISTS = css(".cat-links a, .post-categories a, span.post-cats a, .entry-categories a,"
+                      " .category-links a, .post-category a")
+_TAG_LISTS = css(".tags-links a, p.post-tag a, .post-tags a, .tag-links a, .entry-tags a")
+
+
+def terms(
+    doc: Document, scope: Element | None, body: Element | None
+) -> tuple[list[str], list[str]]:
+    """(categories, tags). ``rel="category tag"`` marks categories in classic themes, but block
+    themes write ``rel="tag"`` on both: there the ``taxonomy-*`` container or the URL decides.
+    Links in the body are skipped (old posts carry Technorati ``rel="tag"`` links there)."""
+    root = scope if scope is not None else doc.root
+    categories, tags = _rel_terms(root, body)
+    if not categories:
+        categories = _names(_CATEGORY_LISTS(root), root)
+    if not tags:
+        tags = _names(_TAG_LISTS(root), root)
+    if not categories:
+        categories = doc.jsonld.strings("articleSection") or _metas(doc, "article:section")
+    if not tags:
+        tags = _metas(doc, "article:tag") or doc.jsonld.strings("keywords")
+    return categories, tags
+
+
+def _rel_terms(root: Element, body: Element | None) -> tuple[list[str], list[str]]:
+    categories: list[str] = []
+    tags: list[str] = []
+    for link in _REL_LINKS(root):
+        rel = link.get("rel", "").lower().split()
+        if "category" not in rel and "tag" not in rel:
+            continue
+        kind = "category" if "category" in rel else _taxonomy_of(link, root)
+        if kind is None or within(link, body, root) or in_meta_noise(link, root):
+            continue
+        name = text_of(link)
+        (categories if kind == "category" else tags).append(name)
+    return dedupe(categories), dedupe(tags)
+
+
+def _taxonomy_of(link: Element, root: Element) -> str | None:
+    """"category" or "tag" for a ``rel="tag"`` link; None for other taxonomies."""
+    node: Element | None = link.getparent()
+    while node is not None and node is not root:
+        for token in classes(node):
+            if token == "taxonomy-category":
+                return "category"
+            if token == "taxonomy-post_tag":
+                return "tag"
+            if token.startswith("taxonomy-"):
+                return None
+        node = node.getparent()
+    return "category" if _CATEGORY_URL.search(link.get("href", "")) else "tag"
+
+
+def _metas(doc: Document, key: str) -> list[str]:
+    return dedupe(value.strip() for value in doc.metas.get(key, ()))
+
+
+def _names(links: list[Element], root: Element) -> list[str]:
+    return dedupe(text_of(link) for link in links if not in_meta_noise(link, root))

@@ -1,0 +1,67 @@
+"""Plain text of a post body, following the project's ``content_text`` contract.
+
+Each block element yields one paragraph: its text with whitespace runs collapsed to one space
+and stripped, ``<br>`` kept as a newline. Nested blocks split their parent: the innermost blocks
+are paragraphs, and text an outer block holds outside them forms paragraphs of its own, in
+order. Paragraphs are joined by a blank line; empty ones are skipped.
+"""
+
+from __future__ import annotations
+
+from .dom import Element
+
+# The contract's blocks; table cells (td, th) are deliberately not blocks: a row is a paragraph.
+BLOCKS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre",
+                    "figcaption", "dt", "dd", "tr", "div", "section"))
+# The other HTML block containers act the same way. They rarely hold text of their own, but
+# when they do ("<figure><img>Credit</figure>") it must not run into the next paragraph.
+_SEPARATORS = frozenset(("ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "caption", "figure",
+                         "article", "aside", "header", "footer", "main", "nav", "address",
+                         "details", "summary", "hr", "center", "fieldset", "hgroup", "form"))
+_BOUNDARIES = BLOCKS | _SEPARATORS
+_BREAK = "\x00"  # stands for <br>: libxml2 never puts NUL in text, unlike "\n"
+
+
+def content_text(el: Element) -> str:
+    """``el``'s paragraphs joined by blank lines (``el``'s own tag is not part of the text)."""
+    return "\n\n".join(paragraphs(el))
+
+
+def paragraphs(el: Element) -> list[str]:
+    found: list[str] = []
+    pending: list[str] = []
+    _walk(el, pending, found, is_root=True)
+    _flush(pending, found)
+    return found
+
+
+def _walk(el: Element, pending: list[str], found: list[str], is_root: bool = False) -> None:
+    tag = el.tag
+    boundary = is_root or tag in _BOUNDARIES
+    if boundary:
+        _flush(pending, found)
+    if tag == "br":
+        pending.append(_BREAK)
+    elif el.text:
+        pending.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str):  # comments and processing instructions hold no text
+            _walk(child, pending, found)
+        if child.tail:
+            pending.append(child.tail)
+    if boundary:
+        _flush(pending, found)
+
+
+def _flush(pending: list[str], found: list[str]) -> None:
+    if not pending:
+        return
+    raw = "".join(pending)
+    pending.clear()
+    if _BREAK in raw:
+        lines = (" ".join(line.split()) for line in raw.split(_BREAK))
+        paragraph = "\n".join(lines).strip("\n")
+    else:
+        paragraph = " ".join(raw.split())
+    if paragraph:
+        found.append(paragraph)
