@@ -10,6 +10,8 @@ from scrapy.utils.conf import closest_scrapy_cfg
 from crawler.sources.base import CAPTURE_META, ArchiveSource, Capture, capture_of
 from crawler.sources.live import LiveSource
 from crawler.sources.mirror import MirrorSource
+from crawler.sources.warc import WarcSource, is_warc_path
+from crawler.sources.wayback import WaybackSource
 from crawler.urls import SiteUrls
 
 __all__ = ["CAPTURE_META", "ArchiveSource", "Capture", "capture_of", "source_from_crawler"]
@@ -18,20 +20,25 @@ __all__ = ["CAPTURE_META", "ArchiveSource", "Capture", "capture_of", "source_fro
 def source_from_crawler(crawler: Crawler) -> ArchiveSource:
     """Build the source named by ``ARCHIVE`` for the site ``ARCHIVE_SITE``.
 
-    ``ARCHIVE`` is ``live`` or a mirror folder (relative paths are tried against the working
-    directory, then the project folder holding ``scrapy.cfg``). Raises ``ValueError`` with a
-    message meant for the person who typed it.
+    ``ARCHIVE`` is ``live``, ``wayback`` (the Internet Archive), a Wayback-style replay prefix URL
+    (pywb, OpenWayback), a WARC file or a folder of them, or a mirror folder (relative paths are
+    tried against the working directory, then the project folder holding ``scrapy.cfg``). Raises
+    ``ValueError`` with a message meant for the person who typed it.
     """
     settings = crawler.settings
     site = SiteUrls(settings.get("ARCHIVE_SITE") or "")
     archive = (settings.get("ARCHIVE") or "").strip()
     if not archive:
-        raise ValueError("no archive given: use -a archive=live or -a archive=<mirror folder>")
+        raise ValueError("no archive given: use -a archive=live, wayback, a replay prefix URL, "
+                         "a WARC file or folder, or a mirror folder")
     if archive == "live":
         return LiveSource(site)
     if archive == "wayback" or archive.startswith(("http://", "https://")):
-        raise ValueError(f"archive={archive!r}: Wayback-style archives are not supported yet")
-    return MirrorSource(site, resolve_path(archive))
+        return WaybackSource.from_crawler(crawler, site, archive)
+    path = resolve_path(archive)
+    if path.exists() and is_warc_path(path):
+        return WarcSource.from_crawler(crawler, site, path)
+    return MirrorSource(site, path)
 
 
 def resolve_path(value: str) -> Path:
