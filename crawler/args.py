@@ -14,6 +14,7 @@ from scrapy.settings import Settings
 
 from crawler.urls import SiteUrls
 
+_BOOLEANS = ("1", "0", "true", "false", "True", "False")  # what Settings.getbool reads
 _TIMESTAMP = re.compile(r"\d{4}(?:\d{2}(?:\d{2}(?:\d{2}(?:\d{2}(?:\d{2})?)?)?)?)?")
 
 
@@ -27,9 +28,11 @@ class CrawlArgs:
     """``-a from=YYYYMMDD[hhmmss]``: oldest capture to use (archives with capture times)."""
     until: str | None = None
     """``-a to=YYYYMMDD[hhmmss]``: newest capture to use."""
+    full_recrawl: str | None = None
+    """``-a full_recrawl=1``: refetch every capture and export every post (state store)."""
 
     SETTINGS = {"site": "ARCHIVE_SITE", "archive": "ARCHIVE", "since": "ARCHIVE_FROM",
-                "until": "ARCHIVE_TO"}
+                "until": "ARCHIVE_TO", "full_recrawl": "ARCHIVE_FULL_RECRAWL"}
     ALIASES = {"from": "since", "to": "until"}
 
     @classmethod
@@ -52,6 +55,8 @@ class CrawlArgs:
                 raise ValueError(f"-a {name}={value!r}: expected a timestamp YYYYMMDD[hhmmss]")
         if self.since and self.until and self.since > self.until[: len(self.since)]:
             raise ValueError(f"-a from={self.since} is after -a to={self.until}")
+        if self.full_recrawl is not None and self.full_recrawl not in _BOOLEANS:
+            raise ValueError(f"-a full_recrawl={self.full_recrawl!r}: expected 1 or 0")
 
     def apply(self, settings: Settings) -> None:
         for field in fields(self):

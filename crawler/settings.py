@@ -29,6 +29,34 @@ DOWNLOADER_MIDDLEWARES = {
     # Last before the download handlers: sees the request after retry/redirect bookkeeping.
     "crawler.middlewares.ArchiveSourceMiddleware": 950,
 }
+# Wayback-style archives and WARC files (crawler.sources.wayback, .warc, .ratelimit). Every request
+# to an archive (index query or capture fetch) waits on one limiter; the defaults are safe for the
+# Internet Archive, which blocks an IP for an hour (doubling on repeat) when 429s keep coming.
+ARCHIVE_INDEX_RATE = 24.0
+"""CDX (capture index) queries per minute; IA allows about 30, shared with timemaps. 0: no limit."""
+ARCHIVE_PAGE_RATE = 240.0
+"""Capture fetches per minute (4/s; IA tolerates about 8/s). 0: no limit (a local pywb)."""
+ARCHIVE_BACKOFF_429 = 60.0
+"""Seconds all archive requests pause after a 429 without ``Retry-After`` (doubling on repeat)."""
+ARCHIVE_BACKOFF_503 = 15.0
+"""Seconds they pause after a 502/503/504, a timeout or a dropped connection (doubling)."""
+ARCHIVE_BACKOFF_BLOCKED = 3600.0
+"""Seconds they pause after a refused connection: the archive's firewall blocked us (doubling)."""
+ARCHIVE_BACKOFF_MAX = 4 * 3600.0
+"""Longest single pause, ``Retry-After`` included."""
+ARCHIVE_RETRY_TIMES = 5
+"""Retries of one archive request after 429/5xx/network errors before giving up on it."""
+ARCHIVE_CDX_URL = None
+"""CDX endpoint; default: IA's ``/cdx/search/cdx`` or pywb's ``<prefix>cdx``. Set for OpenWayback."""
+ARCHIVE_CDX_DIALECT = "auto"
+"""``ia`` (IA, OpenWayback: statuscode/mimetype, resumeKey paging), ``pywb``, or ``auto`` (by URL)."""
+ARCHIVE_CDX_MATCH = "host"
+"""Index match type for the site: ``host`` (www. folded), ``prefix``, or ``domain`` (subdomains)."""
+ARCHIVE_CDX_PAGE_SIZE = 10000
+"""Rows per index query where the server pages (``resumeKey``)."""
+ARCHIVE_CDX_COLLAPSE = ""
+"""Index ``collapse`` (e.g. ``digest``: fewer rows, but a page unchanged for years is then dated by
+its first capture, not its latest). Off: the latest capture is always known."""
 ROBOTSTXT_OBEY = False  # archives of seized sites have no robots.txt of their own to honour
 USER_AGENT = "archive-crawler/0.1 (research crawler for archived WordPress sites)"
 CONCURRENT_REQUESTS = 16
@@ -42,6 +70,7 @@ ITEM_PIPELINES = {
     "crawler.pipelines.NormalizePipeline": 100,
     "crawler.pipelines.ValidatePipeline": 200,
     "crawler.pipelines.DedupePipeline": 300,
+    "crawler.pipelines.StatePipeline": 400,  # after dedupe: records every post, passes new/changed
 }
 
 # --- Output (crawler.exporters): FEEDS / -O exports/posts.json|jsonl|csv -----------------------
@@ -58,12 +87,13 @@ FEED_EXPORT_FIELDS = [
     "comment_count", "archive_url", "captured_at", "source",
 ]  # == crawler.items.POST_FIELDS (a test keeps them equal)
 FEED_STORE_EMPTY = True
-FEEDS = {"exports/%(name)s_%(time)s.jsonl": {"format": "jsonlines"}}
-"""Where ``scrapy crawl archive`` writes when no ``-o``/``-O`` is given (``-O`` replaces it)."""
+FEED_STORAGES = {"": "crawler.feedstorage.AtomicFileFeedStorage",
+                 "file": "crawler.feedstorage.AtomicFileFeedStorage"}  # temp file + rename
 
 # --- Progress (crawler.progress) ---------------------------------------------------------------
 EXTENSIONS = {
     "scrapy.extensions.logstats.LogStats": None,
+    "crawler.state.CrawlState": 100,  # opens the state store, takes the site's lock (below)
     "crawler.progress.ProgressLog": 500,
 }
 ARCHIVE_PROGRESS_INTERVAL = 30.0
@@ -72,3 +102,23 @@ LOG_LEVEL = "INFO"
 LOG_FORMATTER = "crawler.logformatter.PostLogFormatter"
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+
+# --- Between runs (crawler.state; docs/recrawl.md) ---------------------------------------------
+ARCHIVE_STATE = ".state/archive.sqlite3"
+"""The state store (SQLite file; a relative path starts at the project folder): what each post and
+capture looked like last run, so a recrawl exports only new and changed posts and skips known
+captures. ``scrapy export`` reads it. Empty (``-s ARCHIVE_STATE=``) switches state off: every run
+is a first run."""
+ARCHIVE_FULL_RECRAWL = False
+"""Refetch every capture and export every post, as a first run would (``-a full_recrawl=1``);
+the store is still updated."""
+SPIDER_MIDDLEWARES = {"crawler.state.middleware.CaptureRecorderMiddleware": 100}
+COMMANDS_MODULE = "crawler.commands"  # scrapy export; scrapy crawl with a meaningful exit status
+
+# Settings from the environment, for cron, systemd and scrapyd (deploy/): Scrapy 2.19 reads no
+# SCRAPY_<NAME> variables, so every ARCHIVE* setting above may be set by a variable of the same
+# name. Precedence: -a / -s on the command line, then the environment, then this file.
+import os as _os  # noqa: E402
+
+globals().update({_name: _value for _name, _value in _os.environ.items()
+                  if (_name == "ARCHIVE" or _name.startswith("ARCHIVE_")) and _name in globals()})

@@ -21,6 +21,7 @@ from crawler.items import Post
 from crawler.pages import PostPage, page_links
 from crawler.routing import Bounds, classify
 from crawler.sources import ArchiveSource, capture_of, source_from_crawler
+from crawler.state import KNOWN_CAPTURE_META
 from crawler.urls import SiteUrls, slug_of
 
 # Page kinds whose links lead nowhere useful: an attachment page links the image's variants, an
@@ -80,6 +81,14 @@ class ArchiveSpider(Spider):
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Post | Request]:
         stats = self.crawler.stats
         assert stats is not None
+        known_links = response.meta.get(KNOWN_CAPTURE_META)
+        if known_links is not None:
+            # A post capture the state store already has: no item, walk on from its links.
+            for link in known_links:
+                request = self.follow(link)
+                if request is not None:
+                    yield request
+            return
         if not isinstance(response, TextResponse):
             stats.inc_value("archive/pages/not_html")
             return
@@ -112,7 +121,9 @@ class ArchiveSpider(Spider):
         if failure.check(HttpError):
             status = failure.value.response.status
             stats.inc_value(f"archive/http_status/{status}")
-            self.logger.info("Got HTTP %s for %s: nothing to read there", status, url)
+            # Expected in archives (pages never captured, pagination past the end): the summary
+            # line counts them; one log line each would bury everything else.
+            self.logger.debug("Got HTTP %s for %s: nothing to read there", status, url)
             return
         stats.inc_value(f"archive/errors/{failure.type.__name__}")
         self.logger.error("Failed to fetch %s: %s", url, failure.getErrorMessage())

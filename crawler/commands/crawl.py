@@ -1,0 +1,64 @@
+"""``scrapy crawl``, with an exit status a scheduler can act on.
+
+Scrapy's own command exits 0 whenever the spider started, even when the crawl was cut short or
+every request failed. This one exits:
+
+* 0 when the crawl finished (finish reason ``finished``) and logged no error;
+* 1 when it did not start (bad arguments), stopped early (``shutdown``, ``closespider_*``...)
+  or logged errors (failed fetches after retries, feeds that could not be stored...);
+* 75 (``EX_TEMPFAIL``) when another crawl of the same site holds the state store's lock;
+* 2, as always with Scrapy, for a command line it cannot parse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from typing import Any
+
+from scrapy.commands.crawl import Command as ScrapyCrawlCommand
+from scrapy.exceptions import UsageError
+
+from crawler.state.extension import LOCKED_REASON
+
+logger = logging.getLogger(__name__)
+
+EXIT_FAILED = 1
+EXIT_LOCKED = 75
+
+
+def exit_status(stats: dict[str, Any] | None) -> int:
+    """The exit status for a crawl that ended with *stats* (``None``: it never started)."""
+    if not stats:
+        return EXIT_FAILED
+    reason = stats.get("finish_reason")
+    if reason == LOCKED_REASON:
+        return EXIT_LOCKED
+    if reason != "finished" or stats.get("log_count/ERROR", 0):
+        return EXIT_FAILED
+    return 0
+
+
+class Command(ScrapyCrawlCommand):
+    def long_desc(self) -> str:
+        return (super().long_desc() + "\n\nExit status: 0 when the crawl finished without "
+                "errors, 1 when it failed, stopped early or logged errors, 75 when another "
+                "crawl holds the state store's lock.")
+
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        if len(args) != 1:
+            raise UsageError("give exactly one spider name" if args else "")
+        assert self.crawler_process
+        crawler = self._create_crawler(args[0])
+        self.crawler_process.crawl(crawler, **opts.spargs)
+        self.crawler_process.start()
+        try:
+            stats = None if self.crawler_process.bootstrap_failed else crawler.stats.get_stats()
+        except RuntimeError:  # a crawl that never started (bad arguments) has no stats
+            stats = None
+        self.exitcode = exit_status(stats)
+        if self.exitcode:
+            reason = (stats or {}).get("finish_reason", "did not start")
+            errors = (stats or {}).get("log_count/ERROR", 0)
+            logger.error("Crawl failed (%s, %d errors logged): exit status %d",
+                         reason, errors, self.exitcode)

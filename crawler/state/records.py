@@ -1,0 +1,47 @@
+"""How a crawled post compares with what the state store holds about it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from crawler.items import POST_FIELDS
+from crawler.state.store import StoredPost
+
+CONTENT_FIELDS = ("title", "author", "author_slug", "published", "modified", "categories", "tags",
+                  "content_text", "images", "links", "comment_count")
+"""What a reader of the post would see change. Left out: provenance (``archive_url``,
+``captured_at``, ``source``) and the URL it was reached at, so a new capture of the same text or
+the same post reached through ``?p=N`` is not a change; and ``content_html``, whose markup
+changes when the site changes theme or editor while the text, images and links stay the same."""
+
+NEW, CHANGED, UNCHANGED, OLDER = "new", "changed", "unchanged", "older"
+
+
+def record_of(adapter: Any) -> dict[str, Any]:
+    """The dataset columns of an item (``page_kind`` and any helper field left out)."""
+    return {name: adapter.get(name) for name in POST_FIELDS}
+
+
+def fingerprint(record: dict[str, Any]) -> str:
+    content = {name: record.get(name) for name in CONTENT_FIELDS}
+    encoded = json.dumps(content, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def compare(stored: StoredPost | None, print_: str, version: Any, stored_version: Any) -> str:
+    """``new``, ``unchanged`` (same content), ``older`` (the store holds a newer version, which
+    must never be replaced: a capture window can go back in time) or ``changed``.
+
+    Versions are ``crawler.pipelines.dedupe.version_key`` values. Between two versions with the
+    same ``modified`` and ``captured_at`` but different content, the one seen last wins: it is the
+    archive's current state (a rewritten mirror file).
+    """
+    if stored is None:
+        return NEW
+    if print_ == stored.fingerprint:
+        return UNCHANGED
+    if version < stored_version:
+        return OLDER
+    return CHANGED

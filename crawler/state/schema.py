@@ -1,0 +1,32 @@
+"""The state store's tables. Bump :data:`SCHEMA_VERSION` (and migrate) when they change."""
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS posts (
+    site TEXT NOT NULL, post_key TEXT NOT NULL, post_id INTEGER,
+    record TEXT NOT NULL, fingerprint TEXT NOT NULL,
+    first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,
+    capture_key TEXT, archive_url TEXT, captured_at TEXT,
+    pending_run INTEGER,  -- run that passed this version to its feeds, until they are stored
+    PRIMARY KEY (site, post_key));
+CREATE INDEX IF NOT EXISTS posts_capture ON posts (site, capture_key);
+CREATE TABLE IF NOT EXISTS post_urls (
+    site TEXT NOT NULL, post_key TEXT NOT NULL, url TEXT NOT NULL, first_seen TEXT NOT NULL,
+    PRIMARY KEY (site, post_key, url));
+CREATE TABLE IF NOT EXISTS captures (
+    site TEXT NOT NULL, capture_key TEXT NOT NULL, url TEXT NOT NULL,
+    fetched_at TEXT NOT NULL, links TEXT NOT NULL, run INTEGER,
+    PRIMARY KEY (site, capture_key));
+CREATE TABLE IF NOT EXISTS cursors (
+    site TEXT NOT NULL, source TEXT NOT NULL, name TEXT NOT NULL,
+    value TEXT NOT NULL, updated_at TEXT NOT NULL,
+    PRIMARY KEY (site, source, name));
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, site TEXT NOT NULL, full_recrawl INTEGER NOT NULL,
+    started_at TEXT NOT NULL, finished_at TEXT, reason TEXT);
+"""
+
+SCHEMA_STATEMENTS = tuple(s.strip() for s in _SCHEMA.split(";") if s.strip())
+"""One statement each: ``executescript`` would commit the caller's transaction."""

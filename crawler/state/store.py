@@ -1,0 +1,225 @@
+"""The state store: what one crawl leaves for the next, in an embedded SQLite database.
+
+Per (site, post key) it keeps the newest record of the post, a fingerprint of its content, when it
+was first and last seen, the capture it came from and every URL it was seen at. Per capture of a
+post page it keeps the links that page led to, so a recrawl can skip the capture and still walk on.
+Cursors let a source resume an index listing (a CDX ``resumeKey``). Runs record each crawl.
+
+Every write is one short transaction; WAL mode lets ``scrapy export`` read while a crawl writes.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from scrapy.utils.conf import closest_scrapy_cfg
+
+from crawler.state.schema import SCHEMA_STATEMENTS, SCHEMA_VERSION
+
+
+class StateError(Exception):
+    """The state store cannot be used (missing, unreadable, written by a newer version)."""
+
+
+def resolve_state_path(value: str) -> Path:
+    """``ARCHIVE_STATE`` as a path: relative paths start at the project folder (the one holding
+    ``scrapy.cfg``), so every command finds the same store wherever it is run from; without a
+    project folder (scrapyd runs an egg) they start at the working directory."""
+    path = Path(value).expanduser()
+    if path.is_absolute():
+        return path
+    cfg = closest_scrapy_cfg()
+    return Path(cfg).parent / path if cfg else path
+
+
+@dataclass(frozen=True)
+class StoredPost:
+    """What the store holds about one post."""
+
+    record: dict[str, Any]
+    fingerprint: str
+    pending_run: int | None
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+class StateStore:
+    """A SQLite state database at *path*; nothing is touched until :meth:`open`."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        self._db: sqlite3.Connection | None = None
+
+    # --- Lifecycle ------------------------------------------------------------------------------
+
+    def open(self) -> StateStore:
+        if self.readonly and not self.path.is_file():
+            raise StateError(f"no state store at {str(self.path)!r}")
+        try:
+            if self.readonly:
+                self._db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(self.path)
+            # Autocommit mode: transactions are explicit (BEGIN IMMEDIATE) in transaction().
+            self._db.isolation_level = None
+            self._db.execute("PRAGMA busy_timeout = 10000")
+            self._prepare()
+        except (sqlite3.Error, OSError) as exc:
+            self.close()
+            raise StateError(f"{str(self.path)!r} is not a usable state store: {exc}") from exc
+        return self
+
+    def _prepare(self) -> None:
+        db = self.db
+        if not self.readonly:
+            db.execute("PRAGMA journal_mode = WAL")
+            # Survives kill -9 (the WAL is in the OS cache); a power cut may lose the last
+            # transactions, never corrupt the file.
+            db.execute("PRAGMA synchronous = NORMAL")
+            with self.transaction():
+                for statement in SCHEMA_STATEMENTS:
+                    db.execute(statement)
+                if db.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 0:
+                    db.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION,))
+        row = db.execute("SELECT max(version) FROM schema_version").fetchone()
+        if row is None or row[0] != SCHEMA_VERSION:
+            raise StateError(f"{str(self.path)!r} has schema version {row and row[0]}, "
+                             f"this crawler reads version {SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise StateError("the state store is not open")
+        return self._db
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic write: committed whole, or (on an error or a kill) not at all."""
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+    # --- Posts (call inside transaction()) ------------------------------------------------------
+
+    def get_post(self, site: str, key: str) -> StoredPost | None:
+        row = self.db.execute("SELECT record, fingerprint, pending_run FROM posts "
+                              "WHERE site = ? AND post_key = ?", (site, key)).fetchone()
+        return None if row is None else StoredPost(json.loads(row[0]), row[1], row[2])
+
+    def put_post(self, site: str, key: str, record: dict[str, Any], fingerprint: str, *,
+                 capture_key: str | None, pending_run: int | None, seen: str) -> None:
+        """Insert or replace the post's record (first_seen stays the first)."""
+        self.db.execute(
+            "INSERT INTO posts (site, post_key, post_id, record, fingerprint, first_seen, "
+            "last_seen, capture_key, archive_url, captured_at, pending_run) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (site, post_key) DO UPDATE SET "
+            "post_id = excluded.post_id, record = excluded.record, "
+            "fingerprint = excluded.fingerprint, last_seen = excluded.last_seen, "
+            "capture_key = excluded.capture_key, archive_url = excluded.archive_url, "
+            "captured_at = excluded.captured_at, pending_run = excluded.pending_run",
+            (site, key, record.get("post_id"), json.dumps(record, ensure_ascii=False),
+             fingerprint, seen, seen, capture_key, record.get("archive_url"),
+             record.get("captured_at"), pending_run))
+
+    def touch_post(self, site: str, key: str, *, seen: str, pending_run: int | None) -> None:
+        """The post was seen again without a newer version: update last_seen (and delivery)."""
+        self.db.execute("UPDATE posts SET last_seen = ?, pending_run = ? "
+                        "WHERE site = ? AND post_key = ?", (seen, pending_run, site, key))
+
+    def add_url(self, site: str, key: str, url: str, *, seen: str) -> None:
+        self.db.execute("INSERT OR IGNORE INTO post_urls VALUES (?, ?, ?, ?)",
+                        (site, key, url, seen))
+
+    # --- Captures ---------------------------------------------------------------------------------
+
+    def known_links(self, site: str, capture_key: str) -> list[str] | None:
+        """The links a capture led to when it was parsed, or ``None`` if it must be fetched.
+
+        A capture whose post was passed to feeds that were never stored (a killed run) counts as
+        unknown, so the post is fetched and delivered again.
+        """
+        row = self.db.execute(
+            "SELECT links FROM captures c WHERE site = ? AND capture_key = ? AND NOT EXISTS ("
+            "SELECT 1 FROM posts p WHERE p.site = c.site AND p.capture_key = c.capture_key "
+            "AND p.pending_run IS NOT NULL)", (site, capture_key)).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def record_capture(self, site: str, capture_key: str, url: str, links: list[str],
+                       run: int | None) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO captures VALUES (?, ?, ?, ?, ?, ?)",
+                       (site, capture_key, url, utc_now(), json.dumps(links), run))
+
+    # --- Cursors (index positions a source may resume from) ---------------------------------------
+
+    def get_cursor(self, site: str, source: str, name: str) -> str | None:
+        row = self.db.execute("SELECT value FROM cursors WHERE site = ? AND source = ? AND "
+                              "name = ?", (site, source, name)).fetchone()
+        return None if row is None else row[0]
+
+    def set_cursor(self, site: str, source: str, name: str, value: str | None) -> None:
+        """Remember (or, with ``None``, forget) a cursor; committed at once."""
+        with self.transaction() as db:
+            if value is None:
+                db.execute("DELETE FROM cursors WHERE site = ? AND source = ? AND name = ?",
+                           (site, source, name))
+            else:
+                db.execute("INSERT OR REPLACE INTO cursors VALUES (?, ?, ?, ?, ?)",
+                           (site, source, name, value, utc_now()))
+
+    # --- Runs -------------------------------------------------------------------------------------
+
+    def start_run(self, site: str, *, full_recrawl: bool) -> int:
+        with self.transaction() as db:
+            cursor = db.execute("INSERT INTO runs (site, full_recrawl, started_at) "
+                                "VALUES (?, ?, ?)", (site, int(full_recrawl), utc_now()))
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def finish_run(self, run: int, reason: str, *, delivered: bool) -> None:
+        """Close a run; *delivered* means its feeds were stored, so its posts are delivered."""
+        with self.transaction() as db:
+            db.execute("UPDATE runs SET finished_at = ?, reason = ? WHERE id = ?",
+                       (utc_now(), reason, run))
+            if delivered:
+                db.execute("UPDATE posts SET pending_run = NULL WHERE pending_run = ?", (run,))
+
+    # --- Reading ----------------------------------------------------------------------------------
+
+    def iter_records(self, site: str | None = None) -> Iterator[dict[str, Any]]:
+        """Every post's newest record, by site then post ID (posts without an ID last)."""
+        query = "SELECT record FROM posts"
+        query += " WHERE site = ?" if site else ""
+        query += " ORDER BY site, post_id IS NULL, post_id, post_key"
+        for (record,) in self.db.execute(query, (site,) if site else ()):
+            yield json.loads(record)
+
+    def sites(self) -> list[str]:
+        return [site for (site,) in self.db.execute("SELECT DISTINCT site FROM posts ORDER BY 1")]
+
+    def counts(self, site: str) -> dict[str, int]:
+        def count(table: str) -> int:
+            row = self.db.execute(f"SELECT count(*) FROM {table} WHERE site = ?", (site,))
+            return int(row.fetchone()[0])
+        return {"posts": count("posts"), "captures": count("captures")}

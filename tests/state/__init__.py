@@ -1,0 +1,1 @@
+"""State between runs: store, lock, incremental recrawls, export, crash safety."""
