@@ -61,7 +61,7 @@ def main() -> None:
             bench.append(pages_per_second(run(scrapy + ["bench", "-s", "LOG_LEVEL=INFO"], Path(tmp))))
             out = Path(tmp) / f"posts-{index}.jsonl"
             log = run(scrapy + ["crawl", "archive", "-a", f"site={ROOT}", "-a", f"archive={mirror}",
-                                "-O", str(out), "-s", "LOG_LEVEL=INFO"], REPO)
+                                "-O", str(out), "-s", "LOG_LEVEL=INFO", "-s", "ARCHIVE_STATE="], REPO)
             crawl.append(pages_per_second(log))
             rows = sum(1 for _ in out.open(encoding="utf-8"))
             print(f"run {index + 1}: scrapy bench {bench[-1]:.0f} pages/s, "

@@ -7,7 +7,7 @@ from collections import Counter
 EXACT_FIELDS = ("post_id", "site", "url", "slug", "title", "author", "author_slug", "published",
                 "modified", "categories", "tags", "content_text", "word_count", "images", "links",
                 "comment_count")
-NOISE_MARKERS = ("<script", "<style", "<form", "<iframe", "commentlist", "comment-list",
+NOISE_MARKERS = ("<script", "<style", "<form", "commentlist", "comment-list",
                  "wp-block-comment", "share-post", "sharedaddy", "related_posts", "related-posts",
                  "adsbygoogle", "author-box", "post-navigation", "<nav")
 

@@ -17,7 +17,8 @@ def scrapy_crawl(*args: str, output: Path, settings: dict[str, str] | None = Non
                  timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """``scrapy crawl archive -a ... -O output`` from the project folder; fails on a non-zero exit."""
     command = [sys.executable, "-m", "scrapy", "crawl", "archive", *args, "-O", str(output)]
-    for name, value in (settings or {}).items():
+    # Each run gets no state store unless the test gives one: runs must not see each other.
+    for name, value in {"ARCHIVE_STATE": "", **(settings or {})}.items():
         command += ["-s", f"{name}={value}"]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True,

@@ -1,0 +1,23 @@
+from scrapy import Request
+
+from crawler.fingerprint import CanonicalUrlFingerprinter
+from crawler.progress import Counts
+
+
+def test_spellings_of_one_page_share_a_fingerprint():
+    fp = CanonicalUrlFingerprinter("https://www.example.org").fingerprint
+    one = fp(Request("https://www.example.org/2017/11/18/a/"))
+    assert fp(Request("http://example.org/2017/11/18/a")) == one
+    assert fp(Request("https://www.example.org/2017/11/18/a/index.html?utm_source=x#c")) == one
+    assert fp(Request("https://www.example.org/2017/11/18/a/amp/")) == one
+    assert fp(Request("https://www.example.org/2017/11/18/b/")) != one
+    assert fp(Request("https://www.example.org/2017/11/18/a/", method="POST")) != one
+
+
+def test_progress_counts_read_at_a_glance():
+    stats = {"response_received_count": 120, "archive/posts/unique": 40,
+             "archive/duplicates/merged": 3, "log_count/ERROR": 1,
+             "archive/refused/feed": 5, "archive/refused/offsite": 7}
+    counts = Counts.from_stats(stats)
+    assert counts.line() == "120 pages fetched, 40 posts exported, 3 duplicates merged, 1 errors"
+    assert counts.refused == 12
