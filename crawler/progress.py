@@ -22,24 +22,31 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Counts:
     pages: int
+    """Pages actually fetched (known captures a recrawl skipped are not)."""
     posts: int
+    """Posts handed to the feeds, each once (a newer version replaces an older one there)."""
     duplicates: int
+    unchanged: int
+    """Posts the state store already had, unchanged: not exported again."""
     errors: int
     refused: int
 
     @classmethod
     def from_stats(cls, stats: dict[str, Any]) -> Counts:
+        skipped = stats.get("archive/state/skipped_known_capture", 0)
         return cls(
-            pages=stats.get("response_received_count", 0),
-            posts=stats.get("archive/posts/unique", 0),
+            pages=stats.get("response_received_count", 0) - skipped,
+            posts=stats.get("item_scraped_count", 0) - stats.get("archive/duplicates/replaced", 0),
             duplicates=stats.get("archive/duplicates/merged", 0),
+            unchanged=stats.get("archive/state/unchanged", 0) + skipped,
             errors=stats.get("log_count/ERROR", 0),
             refused=sum(v for k, v in stats.items() if k.startswith("archive/refused/")),
         )
 
     def line(self) -> str:
         return (f"{self.pages} pages fetched, {self.posts} posts exported, "
-                f"{self.duplicates} duplicates merged, {self.errors} errors")
+                f"{self.duplicates} duplicates merged, {self.unchanged} unchanged since the last "
+                f"run, {self.errors} errors")
 
 
 class ProgressLog:

@@ -103,7 +103,7 @@ LOG_FORMATTER = "crawler.logformatter.PostLogFormatter"
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
-# --- Between runs (crawler.state; docs/recrawl.md) ---------------------------------------------
+# --- Between runs (crawler.state; README "Recrawls") ---------------------------------------------
 ARCHIVE_STATE = ".state/archive.sqlite3"
 """The state store (SQLite file; a relative path starts at the project folder): what each post and
 capture looked like last run, so a recrawl exports only new and changed posts and skips known

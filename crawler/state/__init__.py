@@ -1,7 +1,7 @@
 """Memory between runs: the state store, its lock and the crawl components that use them.
 
 ``ARCHIVE_STATE`` names the SQLite file (default ``.state/archive.sqlite3``; empty switches state
-off). See ``docs/recrawl.md``.
+off). See the README, "Recrawls, exports and scheduling".
 """
 
 from crawler.state.extension import CrawlState, state_of
