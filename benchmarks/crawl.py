@@ -58,10 +58,12 @@ def main() -> None:
         print(f"mirror: {len(files)} files, mean {size:.0f} KB; {len(site.posts)} posts")
         bench, crawl = [], []
         for index in range(options.runs):
-            bench.append(pages_per_second(run(scrapy + ["bench", "-s", "LOG_LEVEL=INFO"], Path(tmp))))
+            bench_log = run(scrapy + ["bench", "-s", "LOG_LEVEL=INFO"], Path(tmp))
+            bench.append(pages_per_second(bench_log))
             out = Path(tmp) / f"posts-{index}.jsonl"
             log = run(scrapy + ["crawl", "archive", "-a", f"site={ROOT}", "-a", f"archive={mirror}",
-                                "-O", str(out), "-s", "LOG_LEVEL=INFO", "-s", "ARCHIVE_STATE="], REPO)
+                                "-O", str(out), "-s", "LOG_LEVEL=INFO", "-s", "ARCHIVE_STATE="],
+                      REPO)
             crawl.append(pages_per_second(log))
             rows = sum(1 for _ in out.open(encoding="utf-8"))
             print(f"run {index + 1}: scrapy bench {bench[-1]:.0f} pages/s, "

@@ -53,7 +53,7 @@ def bench_page(path: Path, repeat: int) -> dict[str, list[float]]:
         del selector  # the last reference: lxml frees the tree here
         freed = time.process_time()
         for label, ms in zip(STEPS, (parsed - start, extracted - parsed, freed - extracted,
-                                     freed - start)):
+                                     freed - start), strict=True):
             steps[label].append(ms * 1000)
     return steps
 

@@ -45,7 +45,7 @@ class LatestVersionMixin(BaseItemExporter):
 
     def finish_exporting(self) -> None:
         for item in self._latest.values():
-            super().export_item(item)
+            super().export_item(item)  # type: ignore[safe-super]  # the concrete exporter's
         super().finish_exporting()
 
 

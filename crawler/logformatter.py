@@ -16,14 +16,18 @@ def _name(item: Any) -> str:
     return f"post {adapter.get('post_id')} <{adapter.get('url')}>"
 
 
+def _naming(result: LogFormatterResult, item: Any) -> LogFormatterResult:
+    args = result["args"]
+    if isinstance(args, dict):
+        result["args"] = {**args, "item": _name(item)}
+    return result
+
+
 class PostLogFormatter(LogFormatter):
-    def scraped(self, item: Any, response: Response | Failure | None, spider: Spider) -> LogFormatterResult:
-        result = super().scraped(item, response, spider)
-        result["args"] = {**result["args"], "item": _name(item)}
-        return result
+    def scraped(self, item: Any, response: Response | Failure | None,
+                spider: Spider) -> LogFormatterResult:
+        return _naming(super().scraped(item, response, spider), item)
 
     def dropped(self, item: Any, exception: BaseException, response: Response | Failure | None,
                 spider: Spider) -> LogFormatterResult:
-        result = super().dropped(item, exception, response, spider)
-        result["args"] = {**result["args"], "item": _name(item)}
-        return result
+        return _naming(super().dropped(item, exception, response, spider), item)

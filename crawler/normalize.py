@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 _SPACE = re.compile(r"\s+")
 _HUMAN_DATE_FORMATS = (
@@ -70,13 +70,13 @@ def _parse_human(text: str) -> datetime | date | None:
 def sort_key(value: str | None) -> datetime:
     """A comparable instant for an ISO value; naive values are taken as UTC, missing as oldest."""
     if not value:
-        return datetime.min.replace(tzinfo=timezone.utc)
+        return datetime.min.replace(tzinfo=UTC)
     parsed = _parse_iso(value)
     if parsed is None:
-        return datetime.min.replace(tzinfo=timezone.utc)
+        return datetime.min.replace(tzinfo=UTC)
     if not isinstance(parsed, datetime):
         parsed = datetime(parsed.year, parsed.month, parsed.day)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def unique(values: list[str]) -> list[str]:

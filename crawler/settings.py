@@ -47,9 +47,11 @@ ARCHIVE_BACKOFF_MAX = 4 * 3600.0
 ARCHIVE_RETRY_TIMES = 5
 """Retries of one archive request after 429/5xx/network errors before giving up on it."""
 ARCHIVE_CDX_URL = None
-"""CDX endpoint; default: IA's ``/cdx/search/cdx`` or pywb's ``<prefix>cdx``. Set for OpenWayback."""
+"""CDX endpoint; default: IA's ``/cdx/search/cdx`` or pywb's ``<prefix>cdx``. Set it for
+OpenWayback."""
 ARCHIVE_CDX_DIALECT = "auto"
-"""``ia`` (IA, OpenWayback: statuscode/mimetype, resumeKey paging), ``pywb``, or ``auto`` (by URL)."""
+"""``ia`` (IA, OpenWayback: statuscode/mimetype, resumeKey paging), ``pywb``, or ``auto``
+(by URL)."""
 ARCHIVE_CDX_MATCH = "host"
 """Index match type for the site: ``host`` (www. folded), ``prefix``, or ``domain`` (subdomains)."""
 ARCHIVE_CDX_PAGE_SIZE = 10000

@@ -32,7 +32,8 @@ class SiteUrls:
     def __init__(self, root: str) -> None:
         parts = urlsplit(root.strip())
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ValueError(f"site must be an http(s) URL such as https://www.example.org, got {root!r}")
+            raise ValueError(
+                f"site must be an http(s) URL such as https://www.example.org, got {root!r}")
         self.scheme = parts.scheme
         self.netloc = parts.netloc.lower()
         self._bare = _bare_host(parts.hostname, parts.port, parts.scheme)

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from crawler import settings
 from crawler.exporters import (
     PostCsvItemExporter,
     PostJsonItemExporter,
@@ -14,7 +15,6 @@ from crawler.exporters import (
     neutralize_formula,
 )
 from crawler.items import POST_FIELDS, Post
-from crawler import settings
 
 CYRILLIC = "Новости даркнета: обзор"
 
@@ -86,7 +86,8 @@ def test_neutralize_leaves_safe_values(value):
 def test_later_version_replaces_earlier_in_file(exporter_class):
     old = post(title="old", modified="2017-01-01T00:00:00+00:00")
     other = post(post_id=2, url="https://www.example.org/b/", title="other")
-    new = post(url="https://www.example.org/?p=1", title="new", modified="2018-01-01T00:00:00+00:00")
+    new = post(url="https://www.example.org/?p=1", title="new",
+               modified="2018-01-01T00:00:00+00:00")
     raw = export(exporter_class, [old, other, new]).decode()
     text = raw if raw.startswith("[") else "[" + ",".join(raw.splitlines()) + "]"
     rows = json.loads(text)

@@ -1,7 +1,6 @@
 """Mirror folders as wget and wayback_machine_downloader lay them out."""
 
 import asyncio
-from pathlib import Path
 
 import pytest
 from scrapy import Request

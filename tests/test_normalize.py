@@ -27,7 +27,8 @@ def test_iso_datetime(raw, iso):
 
 
 def test_clean_text_decodes_entities_and_collapses_space():
-    assert clean_text("  Twelve&nbsp;Kazakhstan &amp;\n Co&#8217;s ") == "Twelve Kazakhstan & Co\u2019s"
+    raw = "  Twelve&nbsp;Kazakhstan &amp;\n Co&#8217;s "
+    assert clean_text(raw) == "Twelve Kazakhstan & Co\u2019s"
 
 
 def test_clean_block_text_keeps_paragraphs():

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from scrapy import Request
+from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
 from scrapy.http import HtmlResponse
-from scrapy.crawler import Crawler
 from scrapy.settings import Settings
 from scrapy.utils.test import get_reactor_settings
 
@@ -20,7 +20,8 @@ SETTINGS = {k: getattr(project_settings, k) for k in dir(project_settings) if k.
 
 def make_spider(**kwargs) -> ArchiveSpider:
     """A spider built the way ``scrapy crawl`` builds it: arguments first, then settings frozen."""
-    crawler = Crawler(ArchiveSpider, Settings({**SETTINGS, "ARCHIVE_STATE": "", **get_reactor_settings()}))
+    settings = Settings({**SETTINGS, "ARCHIVE_STATE": "", **get_reactor_settings()})
+    crawler = Crawler(ArchiveSpider, settings)
     kwargs.setdefault("archive", "live")
     kwargs.setdefault("site", ROOT)
     crawler.spider = ArchiveSpider.from_crawler(crawler, **kwargs)
@@ -80,9 +81,10 @@ def test_post_page_yields_a_post_with_canonical_url_and_its_links():
 
 def test_attachment_and_error_pages_are_dead_ends():
     spider = make_spider()
-    page = f'<html><body class="attachment single"><a href="{ROOT}/2017/11/18/x/">x</a></body></html>'
+    link = f'<a href="{ROOT}/2017/11/18/x/">x</a>'
+    page = f'<html><body class="attachment single">{link}</body></html>'
     assert list(spider.parse(respond(f"{ROOT}/x/photo/", page))) == []
-    error = f'<html><body class="error404"><a href="{ROOT}/2017/11/18/x/">x</a></body></html>'
+    error = f'<html><body class="error404">{link}</body></html>'
     assert list(spider.parse(respond(f"{ROOT}/nope/", error))) == []
 
 

@@ -56,7 +56,8 @@ def test_bad_site_is_a_clear_error(root):
 @pytest.mark.parametrize(
     ("url", "slug"),
     [("https://x.org/2017/11/18/my-post/", "my-post"), ("https://x.org/", ""),
-     ("https://x.org/%D0%BD%D0%BE/", "но"), ("https://x.org/archives/12/", "12"), ("https://x.org/?p=3", "")],
+     ("https://x.org/%D0%BD%D0%BE/", "но"), ("https://x.org/archives/12/", "12"),
+     ("https://x.org/?p=3", "")],
 )
 def test_slug(url, slug):
     assert slug_of(url) == slug

@@ -10,13 +10,14 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterable, Iterator
+from typing import TypeAlias
 from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
-Element = HtmlElement
+Element: TypeAlias = HtmlElement
 
 _AUTHOR_PATH = re.compile(r"/author/([^/?#]+)")
 _SKIPPED_SCHEMES = ("javascript:", "mailto:", "tel:", "data:")

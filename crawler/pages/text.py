@@ -19,6 +19,7 @@ _SEPARATORS = frozenset(("ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "
                          "article", "aside", "header", "footer", "main", "nav", "address",
                          "details", "summary", "hr", "center", "fieldset", "hgroup", "form"))
 _BOUNDARIES = BLOCKS | _SEPARATORS
+_CELLS = frozenset(("td", "th"))
 _BREAK = "\x00"  # stands for <br>: libxml2 never puts NUL in text, unlike "\n"
 
 
@@ -42,7 +43,9 @@ def _walk(el: Element, pending: list[str], found: list[str], is_root: bool = Fal
         _flush(pending, found)
     if tag == "br":
         pending.append(_BREAK)
-    elif el.text:
+    elif tag in _CELLS and pending:
+        pending.append(" ")  # cells of a row are words apart, whatever the markup's spacing
+    if tag != "br" and el.text:
         pending.append(el.text)
     for child in el:
         if isinstance(child.tag, str):  # comments and processing instructions hold no text

@@ -28,7 +28,8 @@ class NormalizePipeline:
         for name in LIST_OF_NAMES:
             adapter[name] = unique(adapter.get(name) or [])
         for name in LIST_OF_URLS:
-            adapter[name] = list(dict.fromkeys(u.strip() for u in adapter.get(name) or [] if u.strip()))
+            urls = (u.strip() for u in adapter.get(name) or [])
+            adapter[name] = list(dict.fromkeys(u for u in urls if u))
         adapter["content_text"] = clean_block_text(adapter.get("content_text"))
         adapter["word_count"] = len(adapter["content_text"].split())
         self._normalize_urls(adapter)

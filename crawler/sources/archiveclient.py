@@ -48,7 +48,8 @@ class CrawlStats:
         self.crawler = crawler
 
     def inc_value(self, key: str, count: float = 1, start: float = 0) -> None:
-        self.crawler.stats.inc_value(key, count, start)  # type: ignore[union-attr]
+        # Some stats are seconds waited (floats); StatsCollector adds them like ints.
+        self.crawler.stats.inc_value(key, count, start)  # type: ignore[union-attr, arg-type]
 
 
 class ArchiveUnavailable(Exception):

@@ -49,13 +49,15 @@ class MirrorSource(ArchiveSource):
             return Capture(source=self.name)
         stat = file.stat()
         uri = file.as_uri()
-        return Capture(source=self.name, archive_url=uri, key=f"{uri}#{stat.st_size}:{stat.st_mtime_ns}")
+        key = f"{uri}#{stat.st_size}:{stat.st_mtime_ns}"  # a re-downloaded file is a new capture
+        return Capture(source=self.name, archive_url=uri, key=key)
 
     async def retrieve(self, request: Request, capture: Capture) -> Response:
         if capture.archive_url is None:
             return HtmlResponse(request.url, status=404, body=b"", request=request)
         body = Path(url2pathname(urlsplit(capture.archive_url).path)).read_bytes()
-        return HtmlResponse(request.url, body=body, headers={"Content-Type": "text/html"}, request=request)
+        headers = {"Content-Type": "text/html"}
+        return HtmlResponse(request.url, body=body, headers=headers, request=request)
 
     def file_for(self, url: str) -> Path | None:
         """The file holding *url* in this mirror, or ``None``."""

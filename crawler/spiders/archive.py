@@ -38,6 +38,7 @@ class ArchiveSpider(Spider):
 
     name = "archive"
     archive_source: ArchiveSource
+    allowed_domains: list[str]
     site: SiteUrls
     bounds: Bounds
 

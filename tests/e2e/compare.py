@@ -20,7 +20,8 @@ def assert_same_dataset(rows: list[dict], expected: list[dict]) -> None:
     got = {row["post_id"]: row for row in rows}
     want = {post["post_id"]: post for post in expected}
     assert sorted(got, key=str) == sorted(want, key=str), (
-        f"missing {sorted(set(want) - set(got), key=str)}, unexpected {sorted(set(got) - set(want), key=str)}"
+        f"missing {sorted(set(want) - set(got), key=str)}, "
+        f"unexpected {sorted(set(got) - set(want), key=str)}"
     )
     problems = [
         f"post {post_id} {name}: got {got[post_id][name]!r}, want {post[name]!r}"

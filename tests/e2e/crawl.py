@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def scrapy_crawl(*args: str, output: Path, settings: dict[str, str] | None = None,
                  timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """``scrapy crawl archive -a ... -O output`` from the project folder; fails on a non-zero exit."""
+    """``scrapy crawl archive -a ... -O output`` from the project folder; fails on non-zero exit."""
     command = [sys.executable, "-m", "scrapy", "crawl", "archive", *args, "-O", str(output)]
     # Each run gets no state store unless the test gives one: runs must not see each other.
     for name, value in {"ARCHIVE_STATE": "", **(settings or {})}.items():

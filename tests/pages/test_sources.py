@@ -10,7 +10,6 @@ from crawler.pages.titles import strip_site_name
 
 from .minimal import fields, page
 
-
 # post_id ---------------------------------------------------------------------------------------
 
 def test_post_id_from_article_id_when_body_has_no_class():

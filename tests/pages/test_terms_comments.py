@@ -11,7 +11,6 @@ from crawler.pages.comments import parse_count
 
 from .minimal import URL, fields
 
-
 # taxonomy --------------------------------------------------------------------------------------
 
 def test_block_theme_terms_split_by_container_then_by_url():

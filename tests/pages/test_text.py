@@ -31,7 +31,7 @@ def text(html: str) -> str:
         ("<figure><img src='a.jpg'><figcaption>Cap</figcaption></figure>", "Cap"),
         ("<dl><dt>Term</dt><dd>Definition</dd></dl>", "Term\n\nDefinition"),
         ("<table><tr><td>a</td> <td>b</td></tr><tr><td>c</td><td>d</td></tr></table>",
-         "a b\n\ncd"),
+         "a b\n\nc d"),
         ("<p>a<!-- hidden -->b</p>", "ab"),
         ("loose <b>inline</b> text", "loose inline text"),
     ],
