@@ -98,3 +98,13 @@ def test_attachment_and_error_pages_are_dead_ends():
 def test_bad_arguments_stop_the_crawl_with_a_clear_message(kwargs, message):
     with pytest.raises(UsageError, match=message):
         make_spider(**kwargs)
+
+
+def test_links_repeated_across_pages_are_requested_once():
+    spider = make_spider()
+    first = [r.url for r in spider.parse(respond(ROOT + "/", LISTING)) if isinstance(r, Request)]
+    again = [r.url for r in spider.parse(respond(ROOT + "/page/2/", LISTING))
+             if isinstance(r, Request)]
+    assert len(first) == 3
+    assert again == []  # same menus and sidebars on every page: no flood of duplicates
+    assert spider.crawler.stats.get_value("archive/refused/feed") == 1  # counted once per link

@@ -41,6 +41,8 @@ class ArchiveSpider(Spider):
     allowed_domains: list[str]
     site: SiteUrls
     bounds: Bounds
+    links_seen: set[str]
+    requested: set[str]
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArchiveSpider:
@@ -54,6 +56,10 @@ class ArchiveSpider(Spider):
         spider.site = source.site
         spider.bounds = Bounds(max_page=crawler.settings.getint("ARCHIVE_MAX_PAGE"))
         spider.allowed_domains = [source.site.host.split(":")[0]]
+        # Every page repeats the same menus and sidebars: decide each spelling of a link once, and
+        # hand the scheduler each canonical URL once, instead of thousands of filtered duplicates.
+        spider.links_seen = set()
+        spider.requested = set()
         return spider
 
     async def start(self) -> AsyncIterator[Request]:
@@ -64,7 +70,11 @@ class ArchiveSpider(Spider):
                 yield request
 
     def follow(self, url: str) -> Request | None:
-        """A request for an original URL, or ``None`` (counted) when the table refuses it."""
+        """A request for an original URL, or ``None`` when it was already seen or the table
+        refuses it (each refused link counted once, by reason)."""
+        if url in self.links_seen:
+            return None
+        self.links_seen.add(url)
         stats = self.crawler.stats
         assert stats is not None
         canonical = self.site.canonical(url)
@@ -76,6 +86,9 @@ class ArchiveSpider(Spider):
             stats.inc_value(f"archive/refused/{route.reason}")
             self.logger.debug("Not following %s (%s)", canonical, route.reason)
             return None
+        if canonical in self.requested:
+            return None
+        self.requested.add(canonical)
         return Request(canonical, callback=self.parse, errback=self.failed,
                        priority=route.kind.priority, meta={"route": route.kind.name})
 
