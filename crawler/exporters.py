@@ -7,7 +7,11 @@ when the feed closes, and the CSV one joins lists with ``|`` and neutralizes for
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import pickle
+import sqlite3
+import tempfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 from scrapy.exporters import (
@@ -31,22 +35,46 @@ def neutralize_formula(value: Any) -> Any:
 
 
 class LatestVersionMixin(BaseItemExporter):
-    """Buffers items by post key, keeping each key's last item, and writes them at the end.
+    """Spools items by post key, keeping each key's last item, and writes them at the end.
 
-    Memory grows with the number of posts (a few KB each); the order is first-seen order.
+    The spool is a temporary SQLite file, not memory: a site of 100,000 posts with their bodies
+    would otherwise hold gigabytes until the crawl ends. Rows come out in first-seen order.
     """
 
     def start_exporting(self) -> None:
         super().start_exporting()
-        self._latest: dict[tuple[str, str], Any] = {}
+        self._spool = _Spool()
 
     def export_item(self, item: Any) -> None:
-        self._latest[post_key(item)] = item
+        self._spool.put(repr(post_key(item)), item)
 
     def finish_exporting(self) -> None:
-        for item in self._latest.values():
+        for item in self._spool.items():
             super().export_item(item)  # type: ignore[safe-super]  # the concrete exporter's
+        self._spool.close()
         super().finish_exporting()
+
+
+class _Spool:
+    """Items by key in a temporary SQLite file (deleted on close); a put replaces, keeping order."""
+
+    def __init__(self) -> None:
+        self._dir = tempfile.TemporaryDirectory(prefix="archive-feed-")
+        self._db = sqlite3.connect(Path(self._dir.name) / "spool.sqlite3")
+        self._db.execute("PRAGMA journal_mode = OFF")  # a scratch file: nothing to recover
+        self._db.execute("CREATE TABLE items (seq INTEGER PRIMARY KEY, key TEXT UNIQUE, item BLOB)")
+
+    def put(self, key: str, item: Any) -> None:
+        self._db.execute("INSERT INTO items (key, item) VALUES (?, ?) ON CONFLICT(key) "
+                         "DO UPDATE SET item = excluded.item", (key, pickle.dumps(item)))
+
+    def items(self) -> Iterator[Any]:
+        for (blob,) in self._db.execute("SELECT item FROM items ORDER BY seq"):
+            yield pickle.loads(blob)
+
+    def close(self) -> None:
+        self._db.close()
+        self._dir.cleanup()
 
 
 class PostJsonItemExporter(LatestVersionMixin, JsonItemExporter):
