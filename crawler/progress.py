@@ -87,5 +87,5 @@ class ProgressLog:
 def _details(stats: dict[str, Any]) -> str:
     parts = [f"{k.removeprefix('archive/')}={v}" for k, v in sorted(stats.items())
              if k.startswith(("archive/refused/", "archive/dropped/", "archive/http_status/",
-                              "archive/errors/", "archive/validate/"))]
+                              "archive/errors/", "archive/validate/", "archive/ignored"))]
     return " (" + ", ".join(parts) + ")" if parts else ""

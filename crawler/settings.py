@@ -101,6 +101,9 @@ EXTENSIONS = {
 ARCHIVE_PROGRESS_INTERVAL = 30.0
 """Seconds between progress lines; 0 switches them off (the final summary too)."""
 LOG_LEVEL = "INFO"
+# No listening ports on a research machine: Scrapy's telnet console and remote control are off.
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 LOG_FORMATTER = "crawler.logformatter.PostLogFormatter"
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

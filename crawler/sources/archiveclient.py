@@ -23,7 +23,7 @@ from twisted.internet.error import ConnectionRefusedError as TwistedRefused
 from twisted.internet.error import DNSLookupError
 
 from crawler.sources.base import RAW_META
-from crawler.sources.ratelimit import RateLimiter
+from crawler.sources.ratelimit import RateLimiter, interruptible_sleep
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +74,8 @@ class ArchiveClient:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchiveClient:
         stats = CrawlStats(crawler)
-        limiter = RateLimiter.from_settings(crawler.settings, stats)
+        sleep = interruptible_sleep(lambda: crawler.crawling)
+        limiter = RateLimiter.from_settings(crawler.settings, stats, sleep)
 
         async def download(request: Request) -> Response:
             assert crawler.engine is not None, "the crawl has not started"

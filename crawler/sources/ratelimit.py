@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+from scrapy.exceptions import IgnoreRequest
 from scrapy.settings import BaseSettings
 
 logger = logging.getLogger(__name__)
@@ -75,7 +76,8 @@ class RateLimiter:
         self.strikes = {"throttled": 0, "blocked": 0}
 
     @classmethod
-    def from_settings(cls, settings: BaseSettings, stats: Any) -> RateLimiter:
+    def from_settings(cls, settings: BaseSettings, stats: Any,
+                      sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> RateLimiter:
         return cls(
             {
                 INDEX: settings.getfloat("ARCHIVE_INDEX_RATE"),
@@ -86,7 +88,9 @@ class RateLimiter:
             backoff_blocked=settings.getfloat("ARCHIVE_BACKOFF_BLOCKED"),
             backoff_max=settings.getfloat("ARCHIVE_BACKOFF_MAX"),
             stats=stats,
+            sleep=sleep,
         )
+
 
     async def acquire(self, budget: str) -> Ticket:
         """Wait until a request of kind *budget* may be sent."""
@@ -186,3 +190,21 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max((when - datetime.fromtimestamp(now, UTC)).total_seconds(), 0.0)
+
+
+def interruptible_sleep(running: Callable[[], bool],
+                        step: float = 1.0) -> Callable[[float], Awaitable[None]]:
+    """A sleep that gives up (``IgnoreRequest``) once ``running()`` turns false.
+
+    Backoffs last up to hours; Ctrl-C or ``systemctl stop`` must not wait for them: Scrapy's
+    graceful shutdown waits for every request in progress, including one waiting here.
+    """
+
+    async def sleep(seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            if not running():
+                raise IgnoreRequest("the crawl is stopping")
+            await asyncio.sleep(min(left, step))
+
+    return sleep

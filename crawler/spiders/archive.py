@@ -11,7 +11,7 @@ from typing import Any
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
-from scrapy.exceptions import UsageError
+from scrapy.exceptions import IgnoreRequest, UsageError
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
@@ -138,6 +138,10 @@ class ArchiveSpider(Spider):
             # Expected in archives (pages never captured, pagination past the end): the summary
             # line counts them; one log line each would bury everything else.
             self.logger.debug("Got HTTP %s for %s: nothing to read there", status, url)
+            return
+        if failure.check(IgnoreRequest):  # a source gave up on purpose (e.g. the crawl is stopping)
+            stats.inc_value("archive/ignored")
+            self.logger.info("Not fetched %s: %s", url, failure.getErrorMessage())
             return
         stats.inc_value(f"archive/errors/{failure.type.__name__}")
         self.logger.error("Failed to fetch %s: %s", url, failure.getErrorMessage())

@@ -1,10 +1,20 @@
 """The limiter's rules on a fake clock: budgets, Retry-After, backoffs, blocks."""
 
 import asyncio
+import time
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
-from crawler.sources.ratelimit import INDEX, PAGE, RateLimiter, parse_retry_after
+import pytest
+from scrapy.exceptions import IgnoreRequest
+
+from crawler.sources.ratelimit import (
+    INDEX,
+    PAGE,
+    RateLimiter,
+    interruptible_sleep,
+    parse_retry_after,
+)
 
 
 class Clock:
@@ -110,3 +120,21 @@ def test_parse_retry_after():
     later = format_datetime(now + timedelta(seconds=30), usegmt=True)
     assert parse_retry_after(later, now.timestamp()) == 30
     assert parse_retry_after(None, 0) is None and parse_retry_after("soon", 0) is None
+
+
+def test_interruptible_sleep_gives_up_when_the_crawl_stops():
+    state = {"running": True}
+    sleep = interruptible_sleep(lambda: state["running"], step=0.01)
+
+    async def stop_soon():
+        await asyncio.sleep(0.05)
+        state["running"] = False
+
+    async def main():
+        asyncio.get_running_loop().create_task(stop_soon())
+        started = time.monotonic()
+        with pytest.raises(IgnoreRequest):
+            await sleep(3600)
+        return time.monotonic() - started
+
+    assert asyncio.run(main()) < 1.0
