@@ -27,7 +27,9 @@ class Counts:
     """Posts handed to the feeds, each once (a newer version replaces an older one there)."""
     duplicates: int
     unchanged: int
-    """Posts the state store already had, unchanged: not exported again."""
+    """Posts read again that the state store already had, unchanged: not exported again."""
+    skipped: int
+    """Post captures the state store already had: not fetched at all."""
     errors: int
     refused: int
 
@@ -38,15 +40,16 @@ class Counts:
             pages=stats.get("response_received_count", 0) - skipped,
             posts=stats.get("item_scraped_count", 0) - stats.get("archive/duplicates/replaced", 0),
             duplicates=stats.get("archive/duplicates/merged", 0),
-            unchanged=stats.get("archive/state/unchanged", 0) + skipped,
+            unchanged=stats.get("archive/state/unchanged", 0),
+            skipped=skipped,
             errors=stats.get("log_count/ERROR", 0),
             refused=sum(v for k, v in stats.items() if k.startswith("archive/refused/")),
         )
 
     def line(self) -> str:
         return (f"{self.pages} pages fetched, {self.posts} posts exported, "
-                f"{self.duplicates} duplicates merged, {self.unchanged} unchanged since the last "
-                f"run, {self.errors} errors")
+                f"{self.duplicates} duplicates merged, {self.unchanged} unchanged and "
+                f"{self.skipped} known captures skipped since the last run, {self.errors} errors")
 
 
 class ProgressLog:

@@ -21,5 +21,6 @@ def test_progress_counts_read_at_a_glance():
              "log_count/ERROR": 1, "archive/refused/feed": 5, "archive/refused/offsite": 7}
     counts = Counts.from_stats(stats)
     assert counts.line() == ("120 pages fetched, 40 posts exported, 3 duplicates merged, "
-                             "15 unchanged since the last run, 1 errors")
+                             "5 unchanged and 10 known captures skipped since the last run, "
+                             "1 errors")
     assert counts.refused == 12

@@ -16,9 +16,11 @@ def test_default_crawl_writes_the_sample_dataset_and_reports_progress(tmp_path):
     assert_same_dataset(read_rows(output), expected)
     log = result.stderr
     assert re.search(r"Progress: \d+ pages fetched, \d+ posts exported, \d+ duplicates merged, "
-                     r"\d+ unchanged since the last run, \d+ errors", log)
+                     r"\d+ unchanged and \d+ known captures skipped since the last run, "
+                     r"\d+ errors", log)
     summary = re.search(r"Summary \(finished\): (\d+) pages fetched, (\d+) posts exported, "
-                        r"(\d+) duplicates merged, 0 unchanged since the last run, 0 errors; "
+                        r"(\d+) duplicates merged, 0 unchanged and 0 known captures skipped "
+                        r"since the last run, 0 errors; "
                         r"(\d+) links not followed", log)
     assert summary, log[-3000:]
     pages, posts, duplicates, refused = map(int, summary.groups())
