@@ -8,7 +8,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
 from crawler.sources import ArchiveSource
-from crawler.sources.base import CAPTURE_META, RAW_META
+from crawler.sources.base import RAW_META
 from crawler.state import CrawlState
 
 
@@ -34,8 +34,5 @@ class ArchiveSourceMiddleware:
     async def process_request(self, request: Request) -> Response | None:
         if request.meta.get(RAW_META):
             return None
-        capture = await self.source.locate(request)
-        request.meta[CAPTURE_META] = capture
-        if self.state is not None and (known := self.state.known_response(request, capture)):
-            return known
-        return await self.source.retrieve(request, capture)
+        known = self.state.known_response if self.state is not None else None
+        return await self.source.fetch(request, known)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 TRACKING_PARAMS = frozenset(
@@ -98,6 +99,12 @@ def _canonical_query(query: str) -> str:
         if k.lower() not in TRACKING_PARAMS and not k.lower().startswith("utm_")
     ]
     return urlencode(sorted(pairs))
+
+
+@lru_cache(maxsize=64)
+def site_urls(root: str) -> SiteUrls:
+    """The :class:`SiteUrls` of *root*, built once (pipelines meet the same few roots per item)."""
+    return SiteUrls(root)
 
 
 def slug_of(url: str) -> str:

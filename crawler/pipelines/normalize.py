@@ -7,7 +7,7 @@ from typing import Any
 from itemadapter import ItemAdapter
 
 from crawler.normalize import clean_block_text, clean_text, iso_datetime, unique
-from crawler.urls import SiteUrls, slug_of
+from crawler.urls import site_urls, slug_of
 
 TEXT_FIELDS = ("title", "author", "author_slug")
 LIST_OF_NAMES = ("categories", "tags")
@@ -39,7 +39,7 @@ class NormalizePipeline:
 
     @staticmethod
     def _normalize_urls(adapter: ItemAdapter) -> None:
-        site = SiteUrls(adapter["site"])
+        site = site_urls(adapter["site"])
         adapter["site"] = site.root
         adapter["url"] = site.canonical(adapter["url"]) or adapter["url"]
         adapter["slug"] = slug_of(adapter["url"])

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from scrapy.crawler import Crawler
-from scrapy.utils.conf import closest_scrapy_cfg
 
+from crawler.paths import in_project
 from crawler.sources.base import CAPTURE_META, ArchiveSource, Capture, capture_of
 from crawler.sources.live import LiveSource
 from crawler.sources.mirror import MirrorSource
@@ -42,9 +42,10 @@ def source_from_crawler(crawler: Crawler) -> ArchiveSource:
 
 
 def resolve_path(value: str) -> Path:
+    """An archive path: as given when it exists (relative to the working directory), else in
+    the project folder (so the sample archive is found from anywhere in the project)."""
     path = Path(value).expanduser()
-    if path.is_absolute() or path.exists():
+    if path.exists():
         return path
-    cfg = closest_scrapy_cfg()
-    project_path = Path(cfg).parent / path if cfg else path
+    project_path = in_project(value)
     return project_path if project_path.exists() else path

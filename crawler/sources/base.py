@@ -9,7 +9,7 @@ knows about archive URL schemes or folders.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 
 from scrapy import Request
@@ -22,6 +22,9 @@ CAPTURE_META = "archive_capture"
 RAW_META = "archive_raw"
 """Meta key marking a request a source sends to the archive itself (an index query, a capture
 URL): the source middleware lets it through untouched."""
+
+
+KnownCapture = Callable[[Request, "Capture"], Response | None]
 
 
 @dataclass(frozen=True)
@@ -61,10 +64,16 @@ class ArchiveSource:
         """A response for ``request.url`` from *capture*, or ``None`` to let Scrapy download it."""
         return None
 
-    async def fetch(self, request: Request) -> Response | None:
-        """:meth:`locate` then :meth:`retrieve`, recording the capture in the request meta."""
+    async def fetch(self, request: Request, known: KnownCapture | None = None) -> Response | None:
+        """:meth:`locate` then :meth:`retrieve`, recording the capture in the request meta.
+
+        *known* may answer for a capture before it is retrieved (a recrawl's state store does,
+        for captures it already has); its response is used instead.
+        """
         capture = await self.locate(request)
         request.meta[CAPTURE_META] = capture
+        if known is not None and (answer := known(request, capture)) is not None:
+            return answer
         return await self.retrieve(request, capture)
 
 

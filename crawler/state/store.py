@@ -19,8 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from scrapy.utils.conf import closest_scrapy_cfg
-
+from crawler.paths import in_project
 from crawler.state.schema import SCHEMA_STATEMENTS, SCHEMA_VERSION
 
 
@@ -32,11 +31,7 @@ def resolve_state_path(value: str) -> Path:
     """``ARCHIVE_STATE`` as a path: relative paths start at the project folder (the one holding
     ``scrapy.cfg``), so every command finds the same store wherever it is run from; without a
     project folder (scrapyd runs an egg) they start at the working directory."""
-    path = Path(value).expanduser()
-    if path.is_absolute():
-        return path
-    cfg = closest_scrapy_cfg()
-    return Path(cfg).parent / path if cfg else path
+    return in_project(value)
 
 
 @dataclass(frozen=True)
