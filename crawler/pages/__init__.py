@@ -6,5 +6,6 @@ table's job, not theirs.
 
 from .listing import page_links
 from .post import PostPage
+from .profile import SiteProfile
 
-__all__ = ["PostPage", "page_links"]
+__all__ = ["PostPage", "SiteProfile", "page_links"]

@@ -16,6 +16,7 @@ from .document import Document
 from .dom import Element, absolute
 from .ids import body_post_id, post_id
 from .kind import page_kind
+from .profile import SiteProfile
 from .taxonomy import terms
 from .titles import page_title, title
 
@@ -23,7 +24,8 @@ _SINGULAR = frozenset(("post", "page", "attachment", "unknown"))
 
 
 class PostPage:
-    """A WordPress page: a parsel Selector + its original URL (+ optional HTTP headers).
+    """A WordPress page: a parsel Selector + its original URL (+ optional HTTP headers, and the
+    :class:`~crawler.pages.profile.SiteProfile` of the crawl it belongs to).
 
     Theme-independent: it reads WordPress's own markers (body classes, ``post-N`` articles,
     ``rel`` attributes, Open Graph and JSON-LD, ``.entry-content``...). Pure: no requests, no
@@ -32,10 +34,13 @@ class PostPage:
     """
 
     def __init__(self, selector: parsel.Selector, url: str,
-                 headers: Mapping[str, str] | None = None) -> None:
+                 headers: Mapping[str, str] | None = None,
+                 profile: SiteProfile | None = None) -> None:
         self.selector = selector
         self.url = url
         self.doc = Document(selector.root, url, headers)
+        self.profile = profile
+        """What the crawl learned about the site from other pages; ``None``: this page alone."""
 
     @cached_property
     def kind(self) -> str:

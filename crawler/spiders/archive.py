@@ -18,7 +18,7 @@ from twisted.python.failure import Failure
 
 from crawler.args import CrawlArgs
 from crawler.items import Post
-from crawler.pages import PostPage, page_links
+from crawler.pages import PostPage, SiteProfile, page_links
 from crawler.routing import Bounds, classify
 from crawler.sources import ArchiveSource, capture_of, source_from_crawler
 from crawler.state import KNOWN_CAPTURE_META
@@ -43,6 +43,7 @@ class ArchiveSpider(Spider):
     bounds: Bounds
     links_seen: set[str]
     requested: set[str]
+    profile: SiteProfile
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArchiveSpider:
@@ -60,6 +61,7 @@ class ArchiveSpider(Spider):
         # hand the scheduler each canonical URL once, instead of thousands of filtered duplicates.
         spider.links_seen = set()
         spider.requested = set()
+        spider.profile = SiteProfile()
         return spider
 
     async def start(self) -> AsyncIterator[Request]:
@@ -106,7 +108,7 @@ class ArchiveSpider(Spider):
         if not isinstance(response, TextResponse):
             stats.inc_value("archive/pages/not_html")
             return
-        page = PostPage(response.selector, response.url, _headers(response))
+        page = PostPage(response.selector, response.url, _headers(response), self.profile)
         kind = page.kind
         stats.inc_value(f"archive/pages/{kind}")
         if kind in ITEM_KINDS:
