@@ -64,6 +64,10 @@ class ArchiveSource:
         """A response for ``request.url`` from *capture*, or ``None`` to let Scrapy download it."""
         return None
 
+    def report(self) -> list[str]:
+        """Lines for the crawl's final summary (what the archive held, beyond the counts)."""
+        return []
+
     async def fetch(self, request: Request, known: KnownCapture | None = None) -> Response | None:
         """:meth:`locate` then :meth:`retrieve`, recording the capture in the request meta.
 

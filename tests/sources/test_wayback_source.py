@@ -16,6 +16,8 @@ from crawler.urls import SiteUrls
 
 SITE = SiteUrls("https://www.example.org")
 W = "https://web.archive.org/web/"
+PAGE = b'<html><body class="single postid-7">%s<img src="/wp-content/a.png"></body></html>'
+"""A page with WordPress markers: the site's own (see crawler.sources.afterlife)."""
 MEMENTO = {"Memento-Datetime": "Fri, 01 Jun 2018 00:00:00 GMT", "Content-Type": "text/html"}
 CDX = (
     b'[["urlkey","timestamp","original","mimetype","statuscode","digest","length"],'
@@ -36,7 +38,7 @@ def source(answers, window=Window()):  # noqa: B008 (Window is frozen)
         return HtmlResponse(request.url, status=status, headers=headers, body=body, request=request)
 
     client = ArchiveClient(RateLimiter({"index": 0, "page": 0}), download, retries=0)
-    query = CdxQuery("https://web.archive.org/cdx/search/cdx", INTERNET_ARCHIVE, SITE.host)
+    query = CdxQuery("https://web.archive.org/cdx/search/cdx", INTERNET_ARCHIVE, SITE.root)
     answers.setdefault(query.url(), (200, {}, CDX))
     return WaybackSource(SITE, WaybackUrls.from_archive("wayback"), query, window, client), sent
 
@@ -62,7 +64,7 @@ def test_enumerates_html_urls_in_the_window():
 
 def test_latest_capture_fetched_raw_with_provenance():
     url = W + "20180601000000id_/https://www.example.org/a/"
-    src, sent = source({url: (200, MEMENTO, b"<html><body>v2</body></html>")})
+    src, sent = source({url: (200, MEMENTO, PAGE % b"v2")})
     response, capture = fetch(src, "https://www.example.org/a/")
     assert response.url == "https://www.example.org/a/" and b"v2" in response.body
     assert sent[-1] == url
