@@ -71,8 +71,8 @@ HTTPERROR_ALLOWED_CODES: list[int] = []
 ITEM_PIPELINES = {
     "crawler.pipelines.NormalizePipeline": 100,
     "crawler.pipelines.ValidatePipeline": 200,
-    "crawler.pipelines.DedupePipeline": 300,
-    "crawler.pipelines.StatePipeline": 400,  # after dedupe: records every post, passes new/changed
+    "crawler.pipelines.MergePipeline": 300,  # one record per post, merged across its captures
+    "crawler.pipelines.StatePipeline": 400,  # after merge: records every post, passes new/changed
 }
 
 # --- Output (crawler.exporters): FEEDS / -O exports/posts.json|jsonl|csv -----------------------
