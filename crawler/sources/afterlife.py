@@ -22,6 +22,7 @@ captures, and serves the unproven page only when none of them is proven real.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -153,11 +154,20 @@ def afterlife_signature(body: bytes) -> str | None:
     return next((name for name, pattern in _SIGNATURES if pattern.search(head)), None)
 
 
+def afterlife_kind(body: bytes) -> str:
+    """What a page known to be a catch-all is: a named afterlife page, a soft-404, or just that."""
+    if not has_text(body):
+        return "empty"
+    if "error404" in body_classes(body):
+        return "soft-404"
+    return afterlife_signature(body) or "catch-all"
+
+
 def page_title(body: bytes) -> str:
     found = _TITLE.search(body[:65536])
     if found is None:
         return ""
-    return " ".join(found.group(1).decode("utf-8", "replace").split())[:200]
+    return " ".join(html.unescape(found.group(1).decode("utf-8", "replace")).split())[:200]
 
 
 def body_classes(body: bytes) -> set[str]:

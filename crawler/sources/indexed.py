@@ -22,7 +22,13 @@ from typing import Any
 from scrapy import Request
 from scrapy.http import HtmlResponse, Response, TextResponse
 
-from crawler.sources.afterlife import UNPROVEN, CaptureJudge, Verdict
+from crawler.sources.afterlife import (
+    UNPROVEN,
+    CaptureJudge,
+    Verdict,
+    afterlife_kind,
+    page_title,
+)
 from crawler.sources.base import CAPTURE_META, ArchiveSource, Capture
 from crawler.sources.captures import CaptureIndex, CaptureRecord, Choice, Window
 from crawler.sources.lifespan import LifeSpan
@@ -150,9 +156,11 @@ class IndexedSource(ArchiveSource):
             self.life.real(record)
         latest = choice.latest if choice else None
         if latest is not None and record.timestamp != latest.timestamp:
+            # The rule on a dead site's archive, not the exception: counted, logged at DEBUG.
             self.inc("captures/fallback")
-            logger.info("Using capture %s of %s: the latest (%s) %s", record.timestamp,
-                        request.url, latest.timestamp, choice.fallback if choice else "")
+            logger.debug("Using capture %s of %s: %s", record.timestamp, request.url,
+                         (choice.fallback if choice else None)
+                         or f"the latest capture ({latest.timestamp}) is not the site's page")
         self.served(request, record, fetched.archive_url)
         return fetched.response
 
@@ -226,15 +234,28 @@ class IndexedSource(ArchiveSource):
             ),
         )
         for found in index.catch_all.values():
-            self.life.catch_all(found.digest, found.urls, found.first, found.last)
+            kind, title = await self._sample(index, found.digest)
+            self.life.catch_all(found.digest, found.urls, found.first, found.last, kind, title)
             self.inc("afterlife/catch_all_pages")
-            logger.info("One page answers for %d URLs from %s to %s (payload %s): a catch-all "
-                        "page (banner, parking page, soft-404), used only where nothing else is",
+            logger.info("One page (%s%s) answers for %d URLs from %s to %s: used only where "
+                        "a URL has nothing else", kind, f", {title!r}" if title else "",
                         found.urls, iso_from_timestamp(found.first),
-                        iso_from_timestamp(found.last), found.digest)
+                        iso_from_timestamp(found.last))
         if not urls:
             self.index_empty()
         return index
+
+    async def _sample(self, index: CaptureIndex, digest: str) -> tuple[str, str]:
+        """What a catch-all payload is (its kind and title), from one of its captures: one
+        fetch per catch-all page, so the summary can name it."""
+        record = index.by_digest[digest][-1]
+        try:
+            fetched = await self.read(Request(record.url), record)
+        except Exception as exc:  # naming it is a courtesy; the crawl must not fail for it
+            logger.debug("Could not read catch-all page %s: %s", record.key, exc)
+            fetched = None
+        body = fetched.response.body if fetched is not None else b""
+        return afterlife_kind(body), page_title(body)
 
     def index_empty(self) -> None:
         """Say so when the index lists nothing for the site (subclasses add the query)."""

@@ -14,7 +14,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
-from crawler.sources.captures import CaptureRecord
+from crawler.sources.captures import CaptureRecord, status_class
 from crawler.sources.waybackurls import iso_from_timestamp, pad_timestamp
 
 DEATH_EVIDENCE = 3
@@ -71,10 +71,12 @@ class LifeSpan:
         page.saw(ts)
         self.counts[kind] += 1
 
-    def catch_all(self, digest: str, urls: int, first: str, last: str) -> None:
-        """A payload the index lists for *urls* distinct URLs: known before any fetch."""
+    def catch_all(self, digest: str, urls: int, first: str, last: str, kind: str = "catch-all",
+                  title: str = "") -> None:
+        """A payload the index lists for *urls* distinct URLs: known before any fetch. (It does
+        not date the death by itself: a site that lived on may have had a bad day.)"""
         self.afterlife_digests.add(digest)
-        page = self.pages.setdefault(digest, AfterlifePage("catch-all"))
+        page = self.pages.setdefault(digest, AfterlifePage(kind, title))
         page.saw(first, urls)
         page.saw(last, 0)
 
@@ -88,24 +90,35 @@ class LifeSpan:
 
     def suspect(self, record: CaptureRecord) -> bool:
         """Whether *record* is likely afterlife: a known afterlife payload, or after the death."""
-        if record.digest and record.digest in self.afterlife_digests:
+        if self.known_afterlife(record):
             return True
         death = self.death
         return death is not None and pad_timestamp(record.timestamp) >= death
 
     def known_afterlife(self, record: CaptureRecord) -> bool:
-        return bool(record.digest) and record.digest in self.afterlife_digests
+        """A 2xx capture of a payload judged afterlife. (Redirects and errors share digests of
+        their own, such as the empty body's, with nothing.)"""
+        return (status_class(record.status) == "good" and bool(record.digest)
+                and record.digest in self.afterlife_digests)
+
+    @property
+    def first_afterlife(self) -> str | None:
+        """The first afterlife capture after the last real one, judged or from the index."""
+        after = self.last_real or ""
+        times = [t for t in self.afterlife_times if t > after]
+        times += [p.first for p in self.pages.values() if p.first > after]
+        return min(times, default=None)
 
     def report(self) -> list[str]:
         """Lines for the crawl's summary; none when no afterlife was met."""
         if not self.pages and not self.afterlife_times:
             return []
+        first = self.first_afterlife
         lines = [
             "Site life: last real capture "
             + (iso_from_timestamp(self.last_real) if self.last_real else "none found")
-            + (f", afterlife from {iso_from_timestamp(self.death)}" if self.death else "")
-            + (f", first afterlife capture {iso_from_timestamp(self.afterlife_times[0])}"
-               if self.afterlife_times else "")
+            + (f", first afterlife capture {iso_from_timestamp(first)}" if first else "")
+            + f"; {sum(self.counts.values())} captures rejected as afterlife after fetching"
         ]
         for page in sorted(self.pages.values(), key=lambda p: (p.first, p.kind)):
             lines.append(f"Afterlife page: {page.describe()}")

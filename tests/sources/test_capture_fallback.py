@@ -73,8 +73,10 @@ def test_a_catch_all_payload_from_the_index_is_never_fetched_when_a_real_capture
     source = FakeSource(site(a=[("2018", 200, "A", page("a")), *banner],
                              b=banner, c=banner))
     response, capture, _ = serve(source, "/a/")
-    assert source.reads == [(SITE.root + "/a/", "2018")]
+    sample, served = source.reads  # one capture of the catch-all is read, to name it
+    assert served == (SITE.root + "/a/", "2018") and sample[1] == "202001"
     assert capture.captured_at.startswith("2018")
+    assert "'x' (parked) at 3 URLs" in " ".join(source.report())
 
 
 def test_a_url_with_only_afterlife_captures_is_a_404():

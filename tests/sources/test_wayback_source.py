@@ -7,7 +7,7 @@ from scrapy.http import HtmlResponse, Response
 
 from crawler.sources.archiveclient import ArchiveClient
 from crawler.sources.base import CAPTURE_META
-from crawler.sources.captures import Window
+from crawler.sources.captures import CaptureRecord, Window
 from crawler.sources.cdx import INTERNET_ARCHIVE, CdxQuery
 from crawler.sources.ratelimit import RateLimiter
 from crawler.sources.wayback import WaybackSource
@@ -155,3 +155,31 @@ def test_archived_error_pages_keep_their_status_and_replay_links_are_dropped():
     response, _ = fetch(src, "https://www.example.org/a/")
     assert response.status == 500 and isinstance(response, Response)
     assert response.headers.getlist("Link") == [b"<https://www.example.org/?p=7>; rel=shortlink"]
+
+
+def test_an_empty_index_is_a_warning_that_shows_the_query(caplog):
+    src, _ = source({})
+    query = src.query.url()
+    src.client.download = _answering({query: (200, {}, b"[]")})
+    with caplog.at_level("WARNING"):
+        asyncio.run(src.index())
+    warning = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warning) == 1 and query in warning[0].getMessage()
+    assert "ARCHIVE_CDX_URL" in warning[0].getMessage()
+
+
+def test_after_the_death_unindexed_urls_are_asked_just_before_it():
+    src, sent = source({})
+    for day in ("01", "02", "03"):
+        src.life.afterlife(CaptureRecord(SITE.root + "/x/", f"201906{day}000000", 200),
+                           "seized", "Seized")
+    fetch(src, "https://www.example.org/b/")
+    assert sent[-1] == W + "20190531235959id_/https://www.example.org/b/"
+
+
+def _answering(answers):
+    async def download(request):
+        status, headers, body = answers.get(request.url, (404, {}, b""))
+        return HtmlResponse(request.url, status=status, headers=headers, body=body, request=request)
+
+    return download
