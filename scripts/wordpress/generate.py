@@ -33,11 +33,11 @@ def available_themes() -> list[Path]:
 
 
 def build_site(wp: stack.WordPress, home: str, title: str, ops: list[content.Op],
-               known: dict[str, int] | None = None) -> dict[str, int]:
+               options: dict[str, object] | None = None) -> dict[str, int]:
     """Install WordPress at ``home`` (a run of its own, so later runs see the site's URL)
     and apply ``ops``; returns the key -> ID map."""
-    wp.apply([content.install(title, home)])
-    return {**(known or {}), **wp.apply(ops, known)["ids"]}
+    ids = wp.apply([content.install(title, home, options)])["ids"]
+    return {**ids, **wp.apply(ops, ids)["ids"]}
 
 
 def themes(out: Path) -> None:

@@ -39,6 +39,8 @@ _NOT_ABOUT_THIS_POST = (
     " or contains(concat(' ', normalize-space(@class), ' '), ' post-navigation ')"
     " or contains(concat(' ', normalize-space(@class), ' '), ' wp-block-post-navigation-link ')]"
 )
+FIELDS = ("post_id", "title", "author", "author_slug", "published", "modified", "categories",
+          "tags", "content_text", "images", "links", "comment_count")
 _SHORTLINK = re.compile(r"[?&]p=(\d+)")
 
 
