@@ -219,6 +219,18 @@ POSTS: list[Op] = [
               "separator", '<hr class="wp-block-separator has-alpha-channel-opacity"/>') + "\n\n"
           + _p("See you after the solstice."),
           categories=["photo"], tags=["t-harbour", "t-night"]),
+    # Inline markup in the title: themes print it, the gold title is its text.
+    _post("markup", "Why <em>Deilephila</em> Loves Lamps", "why-deilephila-loves-lamps", "zoe",
+          "2023-01-15 20:00:00", _p("Moths navigate by the moon; a lamp is a closer moon."),
+          categories=["news"], tags=["t-moths"]),
+    # The "link" post format: some themes print the title as a link to the first URL.
+    _post("linkpost", "Tide Tables for 2023", "tide-tables-2023", "marta", "2023-02-01 06:00:00",
+          '<a href="https://tides.example/2023">https://tides.example/2023</a>',
+          categories=["uncategorized"], tags=["t-tides"], format="link"),
+    # Password-protected: visitors (and the REST API) get no body, only the password form.
+    _post("secret", "Members' Minutes", "members-minutes", "jose", "2023-03-03 19:30:00",
+          _p("The treasurer reported a surplus of 12 euros."), categories=["news"],
+          password="fixture"),
 ]
 
 PAGES: list[Op] = [

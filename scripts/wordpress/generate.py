@@ -61,8 +61,8 @@ def themes(out: Path) -> None:
             if again != rows:
                 raise RuntimeError(f"the REST API answers differently under {theme.name}")
             shown[theme.name] = render.visibility(out, theme.name, rows, api)
-    pages = [{"post_id": p["id"], "url": p["link"], "title": gold.html.unescape(
-        p["title"]["rendered"])} for p in api["pages"]]
+    pages = [{"post_id": p["id"], "url": p["link"], "title": gold.text_of(p["title"]["rendered"])}
+             for p in api["pages"]]
     render.write_json(out / "gold.json", {"site": content.HOME, "posts": rows, "pages": pages})
     render.write_json(out / "rest.json.gz", api, compress=True)
     render.write_json(out / "themes.json", shown)

@@ -3,7 +3,9 @@
 How each field is derived (``/wp-json/wp/v2/...``, unauthenticated, so ``context=view``):
 
 - ``post_id``, ``url``: the post's ``id`` and ``link``; ``slug``: ``slug``, percent-decoded.
-- ``title``: ``title.rendered`` (texturized, as themes print it) with HTML entities decoded.
+- ``title``: the text of ``title.rendered`` (texturized, as themes print it; tags dropped,
+  entities decoded, whitespace collapsed). For a password-protected post the API gives the title
+  alone, without the "Protected: " prefix pages put before it.
 - ``author``, ``author_slug``: ``name`` and ``slug`` (percent-decoded) of ``users/<author>``.
 - ``published``, ``modified``: ``date`` / ``modified`` (site-local) with the UTC offset that
   ``date - date_gmt`` gives, as ISO 8601 (``2016-03-04T09:15:00+01:00``).
@@ -13,7 +15,8 @@ How each field is derived (``/wp-json/wp/v2/...``, unauthenticated, so ``context
   is the order pages show: by name, in the database's collation.
 - ``content_text``: the words of ``content.rendered``: text of every node, with a word break at
   every element boundary except inline ones (``a``, ``em``, ``strong``, ``code``...), scripts
-  and styles dropped, whitespace runs collapsed to one space.
+  and styles dropped, whitespace runs collapsed to one space. Empty for a password-protected
+  post (``content.protected``): visitors get a password form, not the body.
 - ``images``: ``img/@src`` of ``content.rendered`` in document order, repeats dropped.
 - ``links``: ``a/@href`` of ``content.rendered`` in document order, made absolute, without the
   fragment; in-page (``#...``), ``mailto:``, ``tel:`` and ``javascript:`` links left out;
@@ -61,7 +64,7 @@ def post_gold(api: dict[str, list[Any]]) -> list[dict[str, Any]]:
         rendered = post["content"]["rendered"]
         rows.append({
             "post_id": post["id"], "url": post["link"], "slug": unquote(post["slug"]),
-            "title": html.unescape(post["title"]["rendered"]),
+            "title": text_of(post["title"]["rendered"]),
             "author": user["name"], "author_slug": unquote(user["slug"]),
             "published": iso(post["date"], post["date_gmt"]),
             "modified": iso(post["modified"], post["modified_gmt"]),
@@ -80,6 +83,11 @@ def iso(local: str, gmt: str) -> str:
     minutes = int(offset.total_seconds() // 60)
     sign = "+" if minutes >= 0 else "-"
     return f"{local}{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def text_of(rendered: str) -> str:
+    """The text of an HTML snippet (a rendered title): tags dropped, entities decoded."""
+    return " ".join(_fragment(rendered).text_content().split())
 
 
 def _fragment(rendered: str) -> Any:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -165,9 +166,13 @@ def _mariadb(datadir: Path) -> Iterator[Path]:
 
 @contextmanager
 def _process(command: list[str], log: Path, ready: Callable[[], bool]) -> Iterator[None]:
-    """Run ``command`` (output to ``log``) until the block ends; wait for ``ready()`` first."""
+    """Run ``command`` (output to ``log``) until the block ends; wait for ``ready()`` first.
+
+    It runs in a process group of its own: PHP's server forks workers, which must end with it.
+    """
     with log.open("wb") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT,
+                                   start_new_session=True,
                                    env={**os.environ, "PHP_CLI_SERVER_WORKERS": "2"})
     try:
         deadline = time.monotonic() + 60
@@ -178,12 +183,20 @@ def _process(command: list[str], log: Path, ready: Callable[[], bool]) -> Iterat
             time.sleep(0.1)
         yield
     finally:
-        process.terminate()
+        _stop_group(process)
+
+
+def _stop_group(process: subprocess.Popen[bytes]) -> None:
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        with suppress(ProcessLookupError):
+            os.killpg(process.pid, sig)
         try:
             process.wait(timeout=30)
+            break
         except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            continue
+    with suppress(ProcessLookupError):  # workers that outlived their parent
+        os.killpg(process.pid, signal.SIGKILL)
 
 
 def _listening(port: int) -> bool:

@@ -34,10 +34,21 @@ EMPTY: dict[str, Any] = {"categories": [], "tags": [], "images": [], "links": []
 
 _UNLINKED_AUTHOR = ("block themes print the author's name in a bare <p "
                     "class=wp-block-post-author__name> (no link, no rel=author); not read today")
+_PROTECTED = ("WordPress prefixes a password-protected post's title with 'Protected: ' on the "
+              "page (protected_title_format); the REST API and the dataset want the title alone")
 GAPS: dict[tuple[str, str], str] = {
     ("twentytwentytwo", "author"): _UNLINKED_AUTHOR,
     ("twentytwentythree", "author"): _UNLINKED_AUTHOR,
 }
+"""(theme, field) the parser gets wrong on some post of that theme."""
+POST_GAPS: dict[tuple[str, str, str], str] = {
+    **{(theme, "title", "members-minutes"): _PROTECTED for theme in THEMES},
+    ("twentytwentyone", "content_text", "members-minutes"): (
+        "the password form's message sits in <p class=post-password-message> outside the "
+        "<form> the body cleaner drops, so it is read as the body"),
+}
+"""(theme, field, post slug) the parser gets wrong on that one post; the (theme, field) test
+leaves these posts out, and each has its own strict xfail."""
 
 
 @cache
@@ -84,10 +95,14 @@ def field_ok(field: str, got: Any, row: dict[str, Any], how: Any) -> bool:
     return got == expected(field, row, how)
 
 
-def mismatches(theme: str, field: str) -> list[tuple[int, Any, Any]]:
-    """(post ID, what the parser found, what it should have) for every post it gets wrong."""
+def mismatches(theme: str, field: str, slugs: set[str] | None = None,
+               ) -> list[tuple[int, Any, Any]]:
+    """(post ID, what the parser found, what it should have) for every post it gets wrong
+    (among ``slugs``; else among all posts but those with a known gap of their own)."""
     wrong = []
     for row in gold()["posts"]:
+        if (row["slug"] not in slugs) if slugs else (theme, field, row["slug"]) in POST_GAPS:
+            continue
         how = shown()[theme][str(row["post_id"])].get(field)
         got = parsed(theme, f"post-{row['post_id']}")[1][field]
         if not field_ok(field, got, row, how):
@@ -104,6 +119,13 @@ def _field_params() -> list[Any]:
 @pytest.mark.parametrize(("theme", "field"), _field_params())
 def test_post_field(theme: str, field: str) -> None:
     assert mismatches(theme, field) == []
+
+
+@pytest.mark.parametrize(("theme", "field", "slug"), [
+    pytest.param(*key, id="-".join(key), marks=pytest.mark.xfail(strict=True, reason=reason))
+    for key, reason in POST_GAPS.items()])
+def test_post_field_known_gap(theme: str, field: str, slug: str) -> None:
+    assert mismatches(theme, field, {slug}) == []
 
 
 def test_every_theme_was_rendered() -> None:
@@ -210,3 +232,12 @@ def test_visibility_rule_sees_what_themes_print() -> None:
             assert {"post_id", "title", "author", "published", "categories"} <= set(fields)
             block = theme in ("twentytwentytwo", "twentytwentythree")
             assert ("author_slug" in fields) is not block, (theme, post_id)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_pages_name_the_site_not_the_local_server(theme: str) -> None:
+    """WordPress built every URL from its ``home`` option: no trace of the loopback port."""
+    assert [n for n in page_names(theme) if "127.0.0.1" in parsed(theme, n)[1]["html"]
+            or "127.0.0.1" in json.dumps(parsed(theme, n)[0])] == []
+    post = parsed(theme, f"post-{gold()['posts'][0]['post_id']}")[0]
+    assert f"{gold()['site']}/?p={post['post_id']}>; rel=shortlink" in post["headers"]["Link"]

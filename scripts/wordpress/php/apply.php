@@ -129,12 +129,16 @@ function op_post($op) {
         'post_date_gmt' => gmt($op['date']), 'comment_status' => 'open',
         'post_category' => $terms($op['categories'] ?? []),
         'tags_input' => $terms($op['tags'] ?? []), 'menu_order' => $op['order'] ?? 0,
+        'post_password' => $op['password'] ?? '',
     ], true);
     if (is_wp_error($id)) {
         throw new Exception($id->get_error_message());
     }
     if (!empty($op['sticky'])) {
         stick_post($id);
+    }
+    if (isset($op['format'])) {
+        set_post_format($id, $op['format']);
     }
     if (isset($op['thumbnail'])) {
         set_post_thumbnail($id, $ids[$op['thumbnail']]);
