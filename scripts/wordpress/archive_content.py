@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 
-from .content import Op, _block, _p, _post
+from .markup import Op, block, paragraph, post
 
 HOME = "http://blog.example.net:8081"
 TITLE = "Hidden Services Weekly"
@@ -56,17 +56,18 @@ _SENTENCES = [
 
 
 def _body(rng: random.Random, index: int) -> str:
-    parts = [_p(" ".join(rng.sample(_SENTENCES, 3))) for _ in range(rng.randint(2, 4))]
+    parts = [paragraph(" ".join(rng.sample(_SENTENCES, 3))) for _ in range(rng.randint(2, 4))]
     if index % 4 == 0:
-        parts.insert(1, _block("heading", "<h2>What we know</h2>"))
+        parts.insert(1, block("heading", "<h2>What we know</h2>"))
     if index % 5 == 1:
-        parts.append(_block("list", "<ul><li>Check the signature</li><li>Use a new address"
+        parts.append(block("list", "<ul><li>Check the signature</li><li>Use a new address"
                             "</li><li>Never reuse passwords</li></ul>"))
     if index % 3 == 2:
-        parts.append(_p(f'Source: <a href="https://news.example/item/{index}">the original '
+        parts.append(paragraph(f'Source: <a href="https://news.example/item/{index}">the original '
                         "report</a>."))
     if index % 6 == 3 and index > 3:
-        parts.append(_p(f'Earlier: <a href="{{url:post{index - 3}}}">our previous story</a>.'))
+        parts.append(paragraph(f'Earlier: <a href="{{url:post{index - 3}}}">our previous '
+                               "story</a>."))
     return "\n\n".join(parts)
 
 
@@ -88,7 +89,7 @@ def era1_posts() -> list[Op]:
         title = f"{_SUBJECTS[i % 10]} {_EVENTS[(i * 7) % 10]}"
         if i % 10 == 9:
             title += f" ({year})"
-        posts.append(_post(
+        posts.append(post(
             f"post{i}", title, f"story-{i:02d}-" + title.lower().split()[0], USERS[i % 3]["key"],
             f"{year}-{month:02d}-{day:02d} {hour:02d}:{rng.randint(0, 59):02d}:00", _body(rng, i),
             categories=cats[i % len(cats)], tags=rng.sample(tags, i % 5)))
@@ -121,7 +122,7 @@ def changes() -> list[Op]:
     ops: list[Op] = []
     for n, i in enumerate(EDITED):
         ops.append({"op": "edit", "post": f"post{i}", "title": f"Updated: {_SUBJECTS[i % 10]} "
-                    f"{_EVENTS[(i * 7) % 10]}", "content": _p(
+                    f"{_EVENTS[(i * 7) % 10]}", "content": paragraph(
                         "Update: this story was corrected after new information came in.")
                     + "\n\n" + _body(random.Random(SEED + i), i),
                     "modified": f"2019-{6 + n // 4:02d}-{10 + n:02d} 10:{n:02d}:00"})
@@ -131,7 +132,7 @@ def changes() -> list[Op]:
     ops += [{"op": "delete", "post": f"post{i}"} for i in DELETED]
     rng = random.Random(SEED + 100)
     for n in range(5):
-        ops.append(_post(f"new{n}", f"New in {2019 + (n + 6) // 12}: {_SUBJECTS[n]} "
+        ops.append(post(f"new{n}", f"New in {2019 + (n + 6) // 12}: {_SUBJECTS[n]} "
                          f"{_EVENTS[n]}", f"new-story-{n}", USERS[n % 3]["key"],
                          f"{2019 + (n + 6) // 12}-{(n + 6) % 12 + 1:02d}-15 15:30:00",
                          _body(rng, 100 + n), categories=["news"]))

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-Op = dict[str, Any]
+from .markup import Op, block, figure, gallery, paragraph, post
+
 HOME = "http://wp.example.org"
 IMAGES = ["pier", "moth", "net", "buoy", "rope", "teapot"]
 
@@ -69,42 +70,9 @@ def _image(key: str, title: str, date: str, caption: str = "", alt: str = "") ->
             "alt": alt, "author": "marta", "slug": key}
 
 
-def _block(name: str, html: str, attrs: str = "") -> str:
-    attrs = f" {attrs}" if attrs else ""
-    return f"<!-- wp:{name}{attrs} -->\n{html}\n<!-- /wp:{name} -->"
-
-
-def _p(text: str) -> str:
-    return _block("paragraph", f"<p>{text}</p>")
-
-
-def _figure(key: str, caption: str, alt: str) -> str:
-    return _block("image", f'<figure class="wp-block-image size-large"><img src="{{src:{key}}}" '
-                  f'alt="{alt}" class="wp-image-{{id:{key}}}"/>'
-                  f'<figcaption class="wp-element-caption">{caption}</figcaption></figure>',
-                  f'{{"id":{{id:{key}}},"sizeSlug":"large","linkDestination":"none"}}')
-
-
-def _gallery(keys: list[str]) -> str:
-    inner = "\n\n".join(_block(
-        "image", f'<figure class="wp-block-image size-large"><img src="{{src:{k}}}" alt="" '
-        f'class="wp-image-{{id:{k}}}"/></figure>',
-        f'{{"id":{{id:{k}}},"sizeSlug":"large","linkDestination":"none"}}') for k in keys)
-    return _block("gallery", '<figure class="wp-block-gallery has-nested-images columns-default '
-                  f'is-cropped">{inner}<figcaption class="blocks-gallery-caption '
-                  'wp-element-caption">Nets, buoys and rope on the quay.</figcaption></figure>',
-                  '{"linkTo":"none"}')
-
-
-def _post(key: str, title: str, slug: str, author: str, date: str, content: str,
-          **extra: Any) -> Op:
-    return {"op": "post", "key": key, "title": title, "slug": slug, "author": author,
-            "date": date, "content": content, **extra}
-
-
 POSTS: list[Op] = [
     # Classic editor HTML: headings, list, blockquote, links; many tags, two categories.
-    _post("harbour", "Hello from the Harbour", "hello-from-the-harbour", "marta",
+    post("harbour", "Hello from the Harbour", "hello-from-the-harbour", "marta",
           "2016-03-04 09:15:00",
           "The ferry leaves at seven, and by half past the harbour is quiet again. I walk the "
           "north pier most mornings with a camera and a flask.\n\n"
@@ -118,31 +86,31 @@ POSTS: list[Op] = [
           categories=["news", "photo"],
           tags=["t-boats", "t-harbour", "t-tides", "t-night", "t-data", "t-eu", "t-law", "t-cafe"]),
     # Uncategorized only, no tags, no comments: the bare minimum a post has.
-    _post("bare", "A Post With Nothing Attached", "nothing-attached", "zoe",
+    post("bare", "A Post With Nothing Attached", "nothing-attached", "zoe",
           "2016-11-20 23:05:00", "Just two sentences. Nothing else to see here.",
           categories=["uncategorized"]),
     # Cyrillic title with an ampersand and a typographic apostrophe; Cyrillic category/tags.
-    _post("tea", "Чому ми п’ємо чай & каву", "чай-і-кава", "olena", "2017-02-14 18:05:33",
-          _p("Чай заварюють при 80 °C, каву — при 92 °C.") + "\n\n"
-          + _block("quote", '<blockquote class="wp-block-quote"><p>«Мелена кава втрачає аромат '
+    post("tea", "Чому ми п’ємо чай & каву", "чай-і-кава", "olena", "2017-02-14 18:05:33",
+          paragraph("Чай заварюють при 80 °C, каву — при 92 °C.") + "\n\n"
+          + block("quote", '<blockquote class="wp-block-quote"><p>«Мелена кава втрачає аромат '
                    "за 15 хвилин», — каже бариста.</p><cite>Бариста</cite></blockquote>"),
           categories=["kultura"], tags=["t-чай", "t-кава"], modified="2017-02-15 10:00:00"),
     # Block image with caption, a table, internal and external links; featured image.
-    _post("moths", "Moths at the Window", "moths-at-the-window", "zoe", "2017-05-20 21:40:12",
-          _p("Leave a lamp on by an open window in late May and the visitors come within the "
-             "hour.") + "\n\n"
-          + _figure("moth", "An elephant hawk-moth, <em>Deilephila elpenor</em>.",
+    post("moths", "Moths at the Window", "moths-at-the-window", "zoe", "2017-05-20 21:40:12",
+          paragraph("Leave a lamp on by an open window in late May and the visitors come "
+                    "within the hour.") + "\n\n"
+          + figure("moth", "An elephant hawk-moth, <em>Deilephila elpenor</em>.",
                     "A pink and olive moth") + "\n\n"
-          + _p("I counted them on three nights:") + "\n\n"
-          + _block("table", '<figure class="wp-block-table"><table><thead><tr><th>Night</th>'
+          + paragraph("I counted them on three nights:") + "\n\n"
+          + block("table", '<figure class="wp-block-table"><table><thead><tr><th>Night</th>'
                    "<th>Moths</th></tr></thead><tbody><tr><td>Monday</td><td>12</td></tr><tr>"
                    "<td>Tuesday</td><td>31</td></tr></tbody></table></figure>") + "\n\n"
-          + _p('See the <a href="https://butterfly-conservation.example/moths">national recording'
-               ' scheme</a> if you want your counts to matter, or read <a href="{url:harbour}">'
-               "my harbour notes</a>."),
+          + paragraph('See the <a href="https://butterfly-conservation.example/moths">national '
+                      'recording scheme</a> if you want your counts to matter, or read '
+                      '<a href="{url:harbour}">my harbour notes</a>.'),
           categories=["news"], tags=["t-moths", "t-night", "t-data"], thumbnail="pier"),
     # Classic [caption] shortcode and a [gallery] shortcode.
-    _post("quay", "Nets and Buoys on the Quay", "nets-and-buoys", "marta", "2018-01-09 08:00:00",
+    post("quay", "Nets and Buoys on the Quay", "nets-and-buoys", "marta", "2018-01-09 08:00:00",
           '[caption id="attachment_{id:net}" align="aligncenter" width="300"]<img '
           'class="size-medium wp-image-{id:net}" src="{src:net:medium}" alt="A green net" '
           'width="300" height="225" /> Nets drying in January.[/caption]\n\n'
@@ -151,96 +119,98 @@ POSTS: list[Op] = [
           "Three pictures, one morning.",
           categories=["photo"], tags=["t-boats", "t-harbour"]),
     # Block gallery; edited two years after publication.
-    _post("gallery", "Gallery: Rope Work", "gallery-rope-work", "marta", "2018-06-30 14:20:00",
-          _p("Rope work is a craft that survives on the quays.") + "\n\n"
-          + _gallery(["rope", "buoy", "net"]) + "\n\n"
-          + _p("<strong>Update:</strong> the rope shop closed in 2020."),
+    post("gallery", "Gallery: Rope Work", "gallery-rope-work", "marta", "2018-06-30 14:20:00",
+          paragraph("Rope work is a craft that survives on the quays.") + "\n\n"
+          + gallery(["rope", "buoy", "net"]) + "\n\n"
+          + paragraph("<strong>Update:</strong> the rope shop closed in 2020."),
           categories=["photo", "kultura"], tags=["t-harbour"], modified="2020-08-01 11:30:00"),
     # Child category only; many tags incl. non-ASCII; threaded comments.
-    _post("ai", "Künstliche Intelligenz im Hafen", "ki-im-hafen", "jose", "2019-03-01 07:45:00",
-          _block("heading", "<h2>Kameras zählen Boote</h2>") + "\n\n"
-          + _p("Seit Januar zählen zwei Kameras die Boote, die den Hafen verlassen.") + "\n\n"
-          + _block("list", "<ul><li>Kamera 1: Nordmole</li><li>Kamera 2: Südmole</li></ul>")
-          + "\n\n" + _p('Der Code liegt auf <a href="https://git.example/hafen/zaehler">'
+    post("ai", "Künstliche Intelligenz im Hafen", "ki-im-hafen", "jose", "2019-03-01 07:45:00",
+          block("heading", "<h2>Kameras zählen Boote</h2>") + "\n\n"
+          + paragraph("Seit Januar zählen zwei Kameras die Boote, die den Hafen verlassen.")
+          + "\n\n"
+          + block("list", "<ul><li>Kamera 1: Nordmole</li><li>Kamera 2: Südmole</li></ul>")
+          + "\n\n" + paragraph('Der Code liegt auf <a href="https://git.example/hafen/zaehler">'
                         "git.example</a>; Fragen an <a href=\"mailto:hafen@example.org\">"
                         "hafen@example.org</a>."),
           categories=["ki"],
           tags=["t-ai", "t-machine-learning", "t-privacy", "t-data", "t-eu", "t-law", "t-boats",
                 "t-harbour", "t-東京", "t-cafe", "t-tides", "t-night"]),
     # Child category of News plus its parent; edited (modified much later).
-    _post("electric", "Ports Around the World Go Electric", "ports-go-electric", "zoe",
+    post("electric", "Ports Around the World Go Electric", "ports-go-electric", "zoe",
           "2019-10-27 02:30:00",
-          _p("From Oslo to Tokyo, harbours are replacing diesel cranes.") + "\n\n"
-          + _block("heading", "<h3>Numbers</h3>") + "\n\n"
-          + _block("list", "<ol><li>Oslo: 2021</li><li>Rotterdam: 2023</li><li>Tokyo: 2025</li>"
+          paragraph("From Oslo to Tokyo, harbours are replacing diesel cranes.") + "\n\n"
+          + block("heading", "<h3>Numbers</h3>") + "\n\n"
+          + block("list", "<ol><li>Oslo: 2021</li><li>Rotterdam: 2023</li><li>Tokyo: 2025</li>"
                    "</ol>") + "\n\n"
-          + _p('Source: <a href="https://ports.example/report.pdf">the port authorities\' '
+          + paragraph('Source: <a href="https://ports.example/report.pdf">the port authorities\' '
                "report</a> (PDF)."),
           categories=["news", "world"], tags=["t-東京", "t-eu"], modified="2021-05-05 16:00:00"),
     # The sticky post.
-    _post("sticky", "Read This First: About These Notes", "read-this-first", "marta",
+    post("sticky", "Read This First: About These Notes", "read-this-first", "marta",
           "2020-01-01 00:00:00",
-          _p("These notes are a test site: every post shows something WordPress does.") + "\n\n"
-          + _p("Comments are open; be kind."),
+          paragraph("These notes are a test site: every post shows something WordPress does.")
+          + "\n\n"
+          + paragraph("Comments are open; be kind."),
           categories=["uncategorized"], sticky=True),
     # Preformatted code, inline code and entities in the body.
-    _post("code", "Counting Boats in 10 Lines of Python", "counting-boats-python", "jose",
+    post("code", "Counting Boats in 10 Lines of Python", "counting-boats-python", "jose",
           "2020-07-14 12:00:00",
-          _p("The counter is small. Here it is, with <code>&lt;</code> and "
+          paragraph("The counter is small. Here it is, with <code>&lt;</code> and "
              "<code>&amp;</code> escaped:") + "\n\n"
-          + _block("code", '<pre class="wp-block-code"><code>boats = [b for b in frames if '
+          + block("code", '<pre class="wp-block-code"><code>boats = [b for b in frames if '
                    "b.size &gt; 3 and b.moving]\nprint(len(boats))</code></pre>") + "\n\n"
-          + _p("Runs on a Raspberry Pi."),
+          + paragraph("Runs on a Raspberry Pi."),
           categories=["tech", "ki"], tags=["t-ai", "t-data"]),
     # Image with caption in the classic editor, a link to another post, featured image.
-    _post("kettle", "Der Teekessel", "der-teekessel", "olena", "2021-02-02 20:20:20",
+    post("kettle", "Der Teekessel", "der-teekessel", "olena", "2021-02-02 20:20:20",
           '[caption id="attachment_{id:teapot}" align="alignnone" width="640"]<img '
           'class="size-full wp-image-{id:teapot}" src="{src:teapot}" alt="Teekessel" width="640" '
           'height="480" /> Der Kessel meiner Großmutter.[/caption]\n\n'
           'Mehr über Tee: <a href="{url:tea}">Чому ми п’ємо чай</a>.',
           categories=["kultura"], tags=["t-чай"], thumbnail="teapot"),
     # A long post cut with <!--more-->: listings show a teaser.
-    _post("long", "A Long Night Shift", "a-long-night-shift", "zoe", "2021-11-30 23:59:00",
+    post("long", "A Long Night Shift", "a-long-night-shift", "zoe", "2021-11-30 23:59:00",
           "The night shift starts at ten.\n\n<!--more-->\n\n"
           + "\n\n".join(f"Hour {n}: the harbour lights blink, a ship calls on channel 16."
                         for n in range(1, 9)),
           categories=["news"], tags=["t-night"]),
     # Published and edited the same day (modified a few hours later).
-    _post("privacy", "Cameras, Privacy and the Law", "cameras-privacy-law", "jose",
+    post("privacy", "Cameras, Privacy and the Law", "cameras-privacy-law", "jose",
           "2022-04-05 09:00:00",
-          _p("Who may film a public quay? The answer depends on the country.") + "\n\n"
-          + _p('The <a href="https://eur-lex.example/gdpr">GDPR</a> applies to the camera '
-               "counts.") + "\n\n" + _p("<em>Not legal advice.</em>"),
+          paragraph("Who may film a public quay? The answer depends on the country.") + "\n\n"
+          + paragraph('The <a href="https://eur-lex.example/gdpr">GDPR</a> applies to the camera '
+               "counts.") + "\n\n" + paragraph("<em>Not legal advice.</em>"),
           categories=["tech", "news"], tags=["t-privacy", "t-law", "t-eu"],
           modified="2022-04-05 17:45:00"),
     # Newest post: a quote block and a separator.
-    _post("latest", "Last Light", "last-light", "marta", "2022-12-21 16:03:00",
-          _p("The shortest day ends at four.") + "\n\n" + _block(
+    post("latest", "Last Light", "last-light", "marta", "2022-12-21 16:03:00",
+          paragraph("The shortest day ends at four.") + "\n\n" + block(
               "separator", '<hr class="wp-block-separator has-alpha-channel-opacity"/>') + "\n\n"
-          + _p("See you after the solstice."),
+          + paragraph("See you after the solstice."),
           categories=["photo"], tags=["t-harbour", "t-night"]),
     # Inline markup in the title: themes print it, the gold title is its text.
-    _post("markup", "Why <em>Deilephila</em> Loves Lamps", "why-deilephila-loves-lamps", "zoe",
-          "2023-01-15 20:00:00", _p("Moths navigate by the moon; a lamp is a closer moon."),
+    post("markup", "Why <em>Deilephila</em> Loves Lamps", "why-deilephila-loves-lamps", "zoe",
+          "2023-01-15 20:00:00", paragraph("Moths navigate by the moon; a lamp is a closer moon."),
           categories=["news"], tags=["t-moths"]),
     # The "link" post format: some themes print the title as a link to the first URL.
-    _post("linkpost", "Tide Tables for 2023", "tide-tables-2023", "marta", "2023-02-01 06:00:00",
+    post("linkpost", "Tide Tables for 2023", "tide-tables-2023", "marta", "2023-02-01 06:00:00",
           '<a href="https://tides.example/2023">https://tides.example/2023</a>',
           categories=["uncategorized"], tags=["t-tides"], format="link"),
     # Password-protected: visitors (and the REST API) get no body, only the password form.
-    _post("secret", "Members' Minutes", "members-minutes", "jose", "2023-03-03 19:30:00",
-          _p("The treasurer reported a surplus of 12 euros."), categories=["news"],
+    post("secret", "Members' Minutes", "members-minutes", "jose", "2023-03-03 19:30:00",
+          paragraph("The treasurer reported a surplus of 12 euros."), categories=["news"],
           password="fixture"),
 ]
 
 PAGES: list[Op] = [
-    _post("about", "About the Harbour Society", "about", "marta", "2015-12-01 10:00:00",
+    post("about", "About the Harbour Society", "about", "marta", "2015-12-01 10:00:00",
           "The Harbour Society was founded on 3 March 1998 by twelve boat owners &amp; one "
           "retired lighthouse keeper.\n\n<h3 id=\"rules\">Rules</h3>\n"
           "<ul>\n<li>Be kind at the slipway.</li>\n"
           "<li>Tide tables are not suggestions.</li>\n</ul>",
           type="page"),
-    _post("contact", "Контакти", "контакти", "olena", "2015-12-02 10:00:00",
+    post("contact", "Контакти", "контакти", "olena", "2015-12-02 10:00:00",
           "Пишіть нам: <a href=\"mailto:society@example.org\">society@example.org</a>.",
           type="page"),
 ]
