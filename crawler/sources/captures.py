@@ -169,12 +169,23 @@ class CaptureIndex:
         )
 
     def choose(
-        self, canonical: str, suspect: Callable[[CaptureRecord], bool] | None = None
+        self,
+        canonical: str,
+        suspect: Callable[[CaptureRecord], bool] | None = None,
+        before: str | None = None,
+        unlike: frozenset[str] = frozenset(),
     ) -> Choice | None:
         """The capture serving *canonical* in the window, by the module's rules, then the others
         in the order to try them; ``None``: none. *suspect* flags likely afterlife captures
-        (catch-all payloads are always suspect)."""
-        usable = [r for r in self.by_url.get(canonical, ()) if r.timestamp in self.window]
+        (catch-all payloads are always suspect). *before* (a timestamp) and *unlike* (payload
+        digests) ask for an older capture holding other bytes than those already read."""
+        usable = [
+            r
+            for r in self.by_url.get(canonical, ())
+            if r.timestamp in self.window
+            and (before is None or pad_timestamp(r.timestamp) < before)
+            and not (unlike and r.digest in unlike)
+        ]
         if not usable:
             return None
         latest = usable[-1]

@@ -29,10 +29,10 @@ from crawler.sources.afterlife import (
     afterlife_kind,
     page_title,
 )
-from crawler.sources.base import CAPTURE_META, ArchiveSource, Capture
-from crawler.sources.captures import CaptureIndex, CaptureRecord, Choice, Window
+from crawler.sources.base import CAPTURE_META, OLDER_META, SEEN_META, ArchiveSource, Capture
+from crawler.sources.captures import CaptureIndex, CaptureRecord, Choice, Window, status_class
 from crawler.sources.lifespan import LifeSpan
-from crawler.sources.waybackurls import iso_from_timestamp
+from crawler.sources.waybackurls import iso_from_timestamp, timestamp_from_iso
 from crawler.urls import SiteUrls
 
 logger = logging.getLogger(__name__)
@@ -56,6 +56,8 @@ class Fetched:
 
 class IndexedSource(ArchiveSource):
     """A source whose archive lists its captures up front (a CDX server, WARC records)."""
+
+    history = True
 
     def __init__(
         self, site: SiteUrls, window: Window, stats: Any = None, tries: int = CAPTURE_TRIES
@@ -96,13 +98,23 @@ class IndexedSource(ArchiveSource):
                 yield url
 
     async def locate(self, request: Request) -> Capture:
-        choice = self.choice(await self.index(), request.url)
+        choice = self.choice(await self.index(), request)
         if choice is None:
             return Capture(source=self.name)
         return self.capture(choice.capture)
 
-    def choice(self, index: CaptureIndex, url: str) -> Choice | None:
-        return index.choose(self.site.canonical(url) or url, self.life.suspect)
+    async def has_older(self, request: Request) -> bool:
+        choice = self.choice(await self.index(), request)
+        return choice is not None and status_class(choice.capture.status) == "good"
+
+    def choice(self, index: CaptureIndex, request: Request) -> Choice | None:
+        """The captures for ``request.url``, or for its :data:`OLDER_META` ask."""
+        url = self.site.canonical(request.url) or request.url
+        older: Capture | None = request.meta.get(OLDER_META)
+        if older is None or not older.captured_at:
+            return index.choose(url, self.life.suspect)
+        before = timestamp_from_iso(older.captured_at)
+        return index.choose(url, self.life.suspect, before, frozenset(request.meta[SEEN_META]))
 
     def candidates(self, request: Request, choice: Choice | None) -> list[CaptureRecord]:
         """The captures to try for ``request.url``, best first (subclasses may add guesses)."""
@@ -110,7 +122,7 @@ class IndexedSource(ArchiveSource):
 
     async def retrieve(self, request: Request, capture: Capture) -> Response:
         request.meta["dont_retry"] = True  # an archived status is final; the client retried already
-        choice = self.choice(await self.index(), request.url)
+        choice = self.choice(await self.index(), request)
         unproven: Fetched | None = None
         fetches = rejected = 0
         for record in self.candidates(request, choice):
@@ -155,7 +167,9 @@ class IndexedSource(ArchiveSource):
         if 200 <= fetched.response.status < 300:
             self.life.real(record)
         latest = choice.latest if choice else None
-        if latest is not None and record.timestamp != latest.timestamp:
+        if OLDER_META in request.meta:
+            self.inc("history/older_captures")
+        elif latest is not None and record.timestamp != latest.timestamp:
             # The rule on a dead site's archive, not the exception: counted, logged at DEBUG.
             self.inc("captures/fallback")
             logger.debug("Using capture %s of %s: %s", record.timestamp, request.url,
@@ -189,6 +203,7 @@ class IndexedSource(ArchiveSource):
             archive_url=self.archive_url(record),
             captured_at=iso_from_timestamp(record.timestamp),
             key=record.key,
+            digest=record.digest or None,
         )
 
     def served(
@@ -202,6 +217,7 @@ class IndexedSource(ArchiveSource):
             archive_url=archive_url or self.archive_url(record),
             captured_at=iso_from_timestamp(record.timestamp),
             key=located.key or record.key,
+            digest=record.digest or located.digest,
         )
 
     def report(self) -> list[str]:

@@ -58,29 +58,33 @@ LAST_REAL = "2018-06-15"
 """The day of the last real capture: version 2's second (revisit) crawl."""
 
 
-def afterlife_versions(history: History) -> dict[str, SiteVersion]:
-    """One :class:`SiteVersion` per afterlife era, answering every URL the site ever had."""
-    every = sorted({*history.v1.urls(), *history.v2.urls()})
-    gone = sorted(history.v2.gone)
+def afterlife_versions(root: str, every: list[str], gone: list[str]) -> dict[str, SiteVersion]:
+    """One :class:`SiteVersion` per afterlife era of the site at *root*, answering *every* URL
+    it ever had (*gone*: the URLs its theme answered with a soft-404 while it lived)."""
     ray = {url: hashlib.sha1(url.encode()).hexdigest()[:16] for url in every}
-    parking_only = [f"{ROOT}/lander", f"{ROOT}/2016/01/01/casino-bonus/"]
+    parking_only = [f"{root}/lander", f"{root}/2016/01/01/casino-bonus/"]
     return {
-        "soft-404": SiteVersion(ROOT, dict.fromkeys(gone, SOFT_404)),
-        "seized": SiteVersion(ROOT, dict.fromkeys(every, BANNER)),
-        "empty": SiteVersion(ROOT, dict.fromkeys(every[::7], b"")),
+        "soft-404": SiteVersion(root, dict.fromkeys(gone, SOFT_404)),
+        "seized": SiteVersion(root, dict.fromkeys(every, BANNER)),
+        "empty": SiteVersion(root, dict.fromkeys(every[::7], b"")),
         "challenge": SiteVersion(
-            ROOT, {url: CHALLENGE.format(ray=ray[url]).encode() for url in every[::2]}
+            root, {url: CHALLENGE.format(ray=ray[url]).encode() for url in every[::2]}
         ),
-        "parked": SiteVersion(ROOT, dict.fromkeys([*every, *parking_only], PARKING)),
+        "parked": SiteVersion(root, dict.fromkeys([*every, *parking_only], PARKING)),
     }
 
 
 def write_afterlife_warcs(history: History, folder: Path) -> list[Path]:
     """Record each afterlife era of *history* into ``folder/example-afterlife-<era>.warc.gz``."""
+    every = sorted({*history.v1.urls(), *history.v2.urls()})
+    return record_afterlife(afterlife_versions(ROOT, every, sorted(history.v2.gone)), folder)
+
+
+def record_afterlife(versions: dict[str, SiteVersion], folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for era, version in afterlife_versions(history).items():
-        path = folder / f"example-afterlife-{ERAS[era]:%Y%m}-{era}.warc.gz"
+    for era, version in versions.items():
+        path = folder / f"afterlife-{ERAS[era]:%Y%m}-{era}.warc.gz"
         with serve_version(version) as url:
             record_warc(version, url, path, ERAS[era])
         paths.append(path)
