@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 from .datetext import Parsed, parse_date, to_iso
 from .document import Document
-from .dom import Element, classes, css, within, xpath
+from .dom import Element, classes, within, xpath
 from .frontmatter import front_matter
 from .noise import in_meta_noise
 

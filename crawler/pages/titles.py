@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from .document import Document
 from .dom import Element, clean_text, css, text_of
+from .frontmatter import front_matter
 from .noise import in_meta_noise
 
 _HEADINGS = tuple(css(s) for s in ("h1.entry-title", "h1.wp-block-post-title", "h1.post-title",
                                    ".entry-title", ".wp-block-post-title", ".post-title"))
 _SITE_TITLE = css(".site-title, .wp-block-site-title, #site-title, .site-branding .logo")
-_FRONT_MATTER = re.compile(r"^\s*---[ \t]*\n(.*?)\n\s*---", re.DOTALL)
-_YAML_TITLE = re.compile(r"""^title\s*:\s*(.+?)\s*$""", re.MULTILINE)
 _SEPARATORS = (" | ", " – ", " - ", " — ", " » ", " · ", " :: ", " : ")
 
 
@@ -22,7 +19,7 @@ def title(doc: Document, scope: Element | None) -> str:
     heading = post_heading(scope if scope is not None else doc.root)
     if heading:
         return heading
-    return front_matter_title(doc) or page_title(doc)
+    return front_matter(doc).title or page_title(doc)
 
 
 def page_title(doc: Document) -> str:
@@ -43,24 +40,6 @@ def post_heading(scope: Element) -> str | None:
             if text and not in_meta_noise(el, scope):
                 return text
     return None
-
-
-def front_matter_title(doc: Document) -> str | None:
-    """The title of a stripped copy: a ``---`` fenced block before its ``<article>``, either a
-    bare line or YAML ``title: ...``. The HTML parser leaves it as the body's leading text."""
-    body = doc.root.find("body")
-    if body is None:
-        return None
-    lead = body.text or (body[0].text if len(body) and body[0].tag == "p" else "")
-    found = _FRONT_MATTER.match(lead or "")
-    if not found:
-        return None
-    block = found.group(1)
-    yaml = _YAML_TITLE.search(block)
-    if yaml:
-        return clean_text(yaml.group(1).strip("\"'")) or None
-    lines = [clean_text(line) for line in block.splitlines() if line.strip()]
-    return lines[0] if len(lines) == 1 else None
 
 
 def site_name(doc: Document) -> str | None:
