@@ -74,7 +74,7 @@ class PostPage:
         categories, tags = terms(self.doc, entry, self.container)
         return {
             "post_id": post_id(self.doc, entry),
-            "title": title(self.doc, entry),
+            "title": title(self.doc, entry, self.profile),
             "author": name,
             "author_slug": slug,
             "published": shown.published,
@@ -102,7 +102,8 @@ class PostPage:
     def _page_fields(self) -> dict[str, Any]:
         """Listings and error pages: their own title and canonical URL, no post data."""
         return {
-            "post_id": None, "title": page_title(self.doc), "author": None, "author_slug": None,
+            "post_id": None, "title": page_title(self.doc, self.profile), "author": None,
+            "author_slug": None,
             "published": None, "modified": None, "categories": [], "tags": [],
             "content_html": "", "content_text": "", "word_count": 0, "images": [], "links": [],
             "comment_count": None, "published_raw": None, "modified_raw": None,
