@@ -236,19 +236,20 @@ def visible_dates(root: Element, body: Element | None) -> Iterator[str]:
                     return
 
 
-def _shown_texts(root: Element, body: Element | None) -> Iterator[str]:
+def _shown_texts(root: Element, body: Element | None, header: bool = True) -> Iterator[str]:
+    """Texts of the post's meta line: date-classed elements, then (before any loose short text
+    of the entry, which may be prose) the header around the title when it lies outside."""
     for el in _VISIBLE(root):
         if not within(el, body, root) and not in_meta_noise(el, root):
             yield el.text_content()
+    above = _post_header(root) if header else None
+    if above is not None:
+        yield from _shown_texts(above, root, header=False)
     for text in _SHORT_TEXTS(root):
         parent = text.getparent()
         if parent is not None and not within(parent, body, root) \
                 and not in_meta_noise(parent, root):
             yield text
-    # Some themes print the title and byline in a header above the element holding the post.
-    header = _post_header(root)
-    if header is not None:
-        yield from _shown_texts(header, root)
 
 
 def _post_header(root: Element) -> Element | None:

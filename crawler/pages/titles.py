@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,8 @@ _HEADINGS = tuple(css(s) for s in ("h1.entry-title", "h1.wp-block-post-title", "
                                    ".entry-title", ".wp-block-post-title", ".post-title"))
 _SITE_TITLE = css(".site-title, .wp-block-site-title, #site-title, .site-branding .logo")
 _H1 = xpath("descendant::h1")
+_PASSWORD_FORM = xpath("/descendant::form[contains(@class, 'post-password-form')][1]")
+_PROTECTED = re.compile(r"^[^:]{1,30}:\s+")
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
@@ -29,8 +32,14 @@ def title(doc: Document, scope: Element | None, profile: SiteProfile | None = No
         profile.names.observe(_document_title(doc) or "")
     heading = post_heading(scope if scope is not None else doc.root)
     if heading:
-        return heading
+        return _unprotected(doc, heading)
     return front_matter(doc).title or page_title(doc, profile)
+
+
+def _unprotected(doc: Document, heading: str) -> str:
+    """The title without the "Protected: " that WordPress (in the site's language) puts before
+    the title of a password-protected post, which shows its password form instead of a body."""
+    return _PROTECTED.sub("", heading, count=1) if _PASSWORD_FORM(doc.root) else heading
 
 
 def page_title(doc: Document, profile: SiteProfile | None = None) -> str:
