@@ -92,7 +92,7 @@ FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = [
     "post_id", "site", "url", "slug", "title", "author", "author_slug", "published", "modified",
     "categories", "tags", "content_html", "content_text", "word_count", "images", "links",
-    "comment_count", "archive_url", "captured_at", "source",
+    "comment_count", "archive_url", "captured_at", "source", "published_raw", "modified_raw",
 ]  # == crawler.items.POST_FIELDS (a test keeps them equal)
 FEED_STORE_EMPTY = True
 FEED_STORAGES = {"": "crawler.feedstorage.AtomicFileFeedStorage",
