@@ -56,9 +56,13 @@ class Handler(BaseHTTPRequestHandler):
     server: FixtureServer
     protocol_version = "HTTP/1.1"
 
+    def route(self, path: str) -> tuple[int, bytes, list[tuple[str, str]]]:
+        """Status, body and headers answering *path* (with its query)."""
+        return self.server.routes.get(route_key(path), self.server.not_found)
+
     def _answer(self, send_body: bool) -> None:
         self.server.log_request_path(self.path)
-        status, body, headers = self.server.routes.get(route_key(self.path), self.server.not_found)
+        status, body, headers = self.route(self.path)
         self.send_response(status)
         for name, value in headers:
             self.send_header(name, value)
