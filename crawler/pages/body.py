@@ -1,4 +1,4 @@
-"""The post body: its container, a cleaned copy of it, and what the copy holds."""
+"""The post body: a cleaned copy of its container, and what the copy holds."""
 
 from __future__ import annotations
 
@@ -8,17 +8,11 @@ from dataclasses import dataclass, field
 from lxml.html import tostring
 
 from .dom import Element, absolute, classes, dedupe, drop, without_fragment, xpath
-from .noise import in_meta_noise, is_body_noise
+from .entry import is_other_post
+from .noise import is_body_noise
 from .text import content_text
 from .trim import strip_entry_chrome
 
-# Priority order: a theme's dedicated body wrapper beats a generic one that may also hold the
-# title and meta (``.post-content`` around ``.entry-content`` in some themes).
-_CONTAINER_CLASSES = ("entry-content", "wp-block-post-content", "entry", "post-content",
-                      "post-entry", "entry-body", "article-content", "td-post-content",
-                      "single-content", "post-body")
-_ARTICLE_BODY_RANK = 4  # [itemprop=articleBody] ranks right after .post-content
-_CONTAINER_TAGS = ("div", "section", "article", "main", "span", "td")
 _IMAGES = xpath("descendant::img")
 _HREFS = xpath("descendant::a/@href")
 _LAZY_SOURCES = ("data-src", "data-lazy-src", "data-orig-file", "data-original")
@@ -39,38 +33,19 @@ class Body:
         return len(self.text.split())
 
 
-def find_container(scope: Element) -> Element | None:
-    """The best known body wrapper in ``scope`` outside comments and widgets (``.entry-content``,
-    ``div.entry``, ``[itemprop=articleBody]``...), or None."""
-    best: tuple[float, Element] | None = None
-    for el in scope.iter(*_CONTAINER_TAGS):
-        rank = _container_rank(el)
-        if rank is not None and (best is None or rank < best[0]) and not in_meta_noise(el, scope):
-            best = (rank, el)
-    return best[1] if best else None
-
-
-def _container_rank(el: Element) -> float | None:
-    tokens = (el.get("class") or "").split()
-    ranks = [float(_CONTAINER_CLASSES.index(t)) for t in tokens if t in _CONTAINER_CLASSES]
-    if "entry" in tokens and el.tag != "div":
-        ranks.remove(2.0)  # Sahifa's `div.entry`; elsewhere "entry" is too common a word
-    if el.get("itemprop") == "articleBody":
-        ranks.append(_ARTICLE_BODY_RANK - 0.5)
-    return min(ranks) if ranks else None
-
-
-def extract_body(container: Element | None, fallback: bool, base_url: str) -> Body:
-    """Read the body from ``container``. The page's tree is never modified: when there is noise
-    to cut (or an entry to trim) a copy is cleaned instead; a clean body is read in place."""
+def extract_body(container: Element | None, trim: bool, base_url: str,
+                 post_id: int | None = None) -> Body:
+    """Read the body from ``container`` (trimmed of title and meta when ``trim``). The page's
+    tree is never modified: when there is noise to cut a copy is cleaned instead; a clean body
+    is read in place."""
     if container is None:
         return Body()
     root = container
-    if fallback or has_noise(container):
+    if trim or has_noise(container, post_id):
         root = copy.deepcopy(container)
         root.tail = None
-        remove_noise(root)
-        if fallback:
+        remove_noise(root, post_id)
+        if trim:
             strip_entry_chrome(root)
     images = (absolute(base_url, image_source(img)) for img in _IMAGES(root))
     links = (_link(base_url, href) for href in _HREFS(root))
@@ -78,17 +53,22 @@ def extract_body(container: Element | None, fallback: bool, base_url: str) -> Bo
                 images=dedupe(filter(None, images)), links=dedupe(filter(None, links)))
 
 
-def has_noise(root: Element) -> bool:
-    return any(is_body_noise(el) for el in root.iterdescendants())
+def _is_noise(el: Element, post_id: int | None) -> bool:
+    return is_body_noise(el) or is_other_post(el, post_id)
 
 
-def remove_noise(root: Element) -> None:
-    """Drop share bars, related posts, ads, scripts, forms... from ``root``'s subtree."""
+def has_noise(root: Element, post_id: int | None = None) -> bool:
+    return any(_is_noise(el, post_id) for el in root.iterdescendants())
+
+
+def remove_noise(root: Element, post_id: int | None = None) -> None:
+    """Drop share bars, related posts, other posts' cards, ads, scripts, forms... from
+    ``root``'s subtree."""
     doomed = []
     stack = list(root)
     while stack:
         el = stack.pop()
-        if is_body_noise(el):
+        if _is_noise(el, post_id):
             doomed.append(el)
         else:
             stack.extend(el)

@@ -60,6 +60,7 @@ _HINT_WORDS = frozenset((
 ))
 _WORD_BREAKS = re.compile(r"[\s_-]+")
 
+_MAIN_IDS = frozenset(("main", "content", "main-content", "primary"))
 BODY_NOISE_TAGS = frozenset(("script", "style", "noscript", "form", "button", "input", "select",
                              "textarea", "template", "svg", "nav", "link", "meta"))
 META_NOISE_TAGS = frozenset(("aside", "nav"))
@@ -125,11 +126,22 @@ def in_author_box(el: Element, stop: Element | None) -> bool:
 
 def in_meta_noise(el: Element, stop: Element | None) -> bool:
     """True when ``el`` sits in comments, a sidebar, related posts, a share bar, ads or nav
-    (below ``stop``): links there describe other posts or other people, not this post."""
+    (below ``stop``): links there describe other posts or other people, not this post.
+
+    The walk ends at the page's main region: names on the wrappers around it describe the
+    layout (``Page-ad-margins``, ``has-sidebar``), not a block beside the post."""
     for node in ancestors_or_self(el, stop):
         if node.tag in META_NOISE_TAGS:
             return True
         kind = noise_kind(node)
         if kind is not None and kind != "author_box":
             return True
+        if is_main_region(node):
+            return False
     return False
+
+
+def is_main_region(el: Element) -> bool:
+    """``<main>``, ``role="main"`` or a theme's ``#main``/``#content``: the page's central
+    region (which may still hold a sidebar of its own)."""
+    return el.tag == "main" or el.get("role") == "main" or el.get("id") in _MAIN_IDS

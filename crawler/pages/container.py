@@ -1,0 +1,62 @@
+"""The post body's wrapper, known by the classes themes and page builders give it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from types import MappingProxyType
+
+from .dom import Element, ancestors_or_self
+from .entry import is_other_post
+from .noise import in_meta_noise
+
+
+def _ranks(*tiers: Iterable[str]) -> MappingProxyType[str, float]:
+    return MappingProxyType({name: float(rank) for rank, tier in enumerate(tiers) for name in tier})
+
+
+# Priority order: a theme's or builder's dedicated body wrapper beats a generic one that may
+# also hold the title and meta (``.post-content`` around ``.entry-content`` in some themes).
+_RANKS = _ranks(
+    ("entry-content",),
+    ("wp-block-post-content",),
+    # Page builders' "post content" modules: Elementor Pro, Divi and Beaver Themer single
+    # templates, tagDiv (Newspaper) cloud templates, Bricks, Breakdance.
+    ("elementor-widget-theme-post-content", "et_pb_post_content", "fl-post-content",
+     "tdb_single_content", "brxe-post-content", "bde-post-content"),
+    ("entry",),
+    ("post-content",),
+    (),  # [itemprop=articleBody]
+    ("post-entry",), ("entry-body",), ("article-content",), ("td-post-content",),
+    ("single-content",), ("post-body",),
+)
+_ARTICLE_BODY_RANK = 5.0
+_ENTRY_RANK = _RANKS["entry"]
+_TAGS = ("div", "section", "article", "main", "span", "td")
+
+
+def find_container(scope: Element, post_id: int | None = None) -> Element | None:
+    """The best known body wrapper in ``scope`` outside comments, widgets and other posts'
+    cards (``.entry-content``, ``div.entry``, ``[itemprop=articleBody]``...), or None."""
+    best: tuple[float, Element] | None = None
+    for el in scope.iter(*_TAGS):
+        rank = container_rank(el)
+        if (rank is not None and (best is None or rank < best[0])
+                and not in_meta_noise(el, scope) and not in_other_post(el, scope, post_id)):
+            best = (rank, el)
+    return best[1] if best else None
+
+
+def container_rank(el: Element) -> float | None:
+    """How good a body wrapper ``el`` is by its class (lower is better); None: not one."""
+    tokens = (el.get("class") or "").split()
+    ranks = [_RANKS[t] for t in tokens if t in _RANKS]
+    if "entry" in tokens and el.tag != "div":
+        ranks.remove(_ENTRY_RANK)  # Sahifa's `div.entry`; elsewhere "entry" is too common a word
+    if el.get("itemprop") == "articleBody":
+        ranks.append(_ARTICLE_BODY_RANK)
+    return min(ranks) if ranks else None
+
+
+def in_other_post(el: Element, scope: Element, post_id: int | None) -> bool:
+    """Is ``el`` (below ``scope``) part of another post's card?"""
+    return any(is_other_post(node, post_id) for node in ancestors_or_self(el, scope))
