@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 from lxml.html import tostring
 
 from .dom import Element, absolute, classes, dedupe, drop, without_fragment, xpath
 from .entry import is_other_post
+from .furniture import Furniture, block_key
 from .noise import is_body_noise
-from .text import content_text
-from .trim import strip_entry_chrome
+from .text import BLOCKS, content_text
+from .trim import is_chrome, strip_loose_meta
 
 _IMAGES = xpath("descendant::img")
 _HREFS = xpath("descendant::a/@href")
@@ -33,47 +35,99 @@ class Body:
         return len(self.text.split())
 
 
-def extract_body(container: Element | None, trim: bool, base_url: str,
-                 post_id: int | None = None) -> Body:
-    """Read the body from ``container`` (trimmed of title and meta when ``trim``). The page's
-    tree is never modified: when there is noise to cut a copy is cleaned instead; a clean body
-    is read in place."""
+@dataclass(frozen=True)
+class Cleaning:
+    """What to cut from a body's container besides the usual noise (share bars, ads...)."""
+
+    post_id: int | None = None
+    """This post's ID: elements marked as another post are cards, cut."""
+    trim: bool = False
+    """The container may hold the title and meta: cut them (:mod:`crawler.pages.trim`)."""
+    furniture: Furniture | None = None
+    """The site's repeated blocks: cut them, and count this page's."""
+    page: str = ""
+    """This page's key for the furniture counts (its post ID or URL)."""
+
+
+_NO_CLEANING = Cleaning()
+Blocks: TypeAlias = list[tuple[Element, int]]
+
+
+def extract_body(container: Element | None, base_url: str,
+                 cleaning: Cleaning = _NO_CLEANING) -> Body:
+    """Read the body from ``container``. The page's tree is never modified: when there is
+    something to cut a copy is cleaned instead; a clean body is read in place."""
     if container is None:
         return Body()
+    doomed, blocks = _cuts(container, cleaning)
+    furniture = cleaning.furniture
+    if furniture is not None:
+        # This page counts too: a block on min_pages pages is furniture on each of them.
+        furniture.observe(cleaning.page, [key for _, key in blocks])
+        doomed += [el for el, key in blocks if furniture.is_furniture(key)]
     root = container
-    if trim or has_noise(container, post_id):
-        root = copy.deepcopy(container)
-        root.tail = None
-        remove_noise(root, post_id)
-        if trim:
-            strip_entry_chrome(root)
+    if doomed or cleaning.trim:
+        root = _copy_without(container, doomed)
+        if cleaning.trim:
+            strip_loose_meta(root)
     images = (absolute(base_url, image_source(img)) for img in _IMAGES(root))
     links = (_link(base_url, href) for href in _HREFS(root))
     return Body(html=inner_html(root), text=content_text(root),
                 images=dedupe(filter(None, images)), links=dedupe(filter(None, links)))
 
 
-def _is_noise(el: Element, post_id: int | None) -> bool:
-    return is_body_noise(el) or is_other_post(el, post_id)
-
-
-def has_noise(root: Element, post_id: int | None = None) -> bool:
-    return any(_is_noise(el, post_id) for el in root.iterdescendants())
-
-
-def remove_noise(root: Element, post_id: int | None = None) -> None:
-    """Drop share bars, related posts, other posts' cards, ads, scripts, forms... from
-    ``root``'s subtree."""
-    doomed = []
-    stack = list(root)
+def _cuts(container: Element, cleaning: Cleaning) -> tuple[list[Element], Blocks]:
+    """The outermost elements to cut, and (when the site's furniture is learned) the leaf
+    blocks kept with their keys, in one walk of the container (most of a body's cost is
+    visiting its elements)."""
+    doomed: list[Element] = []
+    blocks: Blocks = []
+    learn = cleaning.furniture is not None
+    stack = list(container)
     while stack:
         el = stack.pop()
-        if _is_noise(el, post_id):
+        if (is_body_noise(el) or is_other_post(el, cleaning.post_id)
+                or (cleaning.trim and is_chrome(el))):
             doomed.append(el)
-        else:
-            stack.extend(el)
-    for el in doomed:
+            continue
+        if learn and el.tag in BLOCKS and _is_leaf_block(el):
+            key = block_key(el)
+            if key is not None:
+                blocks.append((el, key))
+        stack.extend(el)
+    return doomed, blocks
+
+
+def _is_leaf_block(el: Element) -> bool:
+    return not any(child.tag in BLOCKS for child in el)
+
+
+def _copy_without(container: Element, doomed: list[Element]) -> Element:
+    """A copy of ``container`` without the ``doomed`` elements, found in the copy by their
+    child-index paths (which the copy shares)."""
+    paths = [_index_path(el, container) for el in doomed]
+    root = copy.deepcopy(container)
+    root.tail = None
+    found = []
+    for path in paths:
+        node = root
+        for index in reversed(path):
+            node = node[index]
+        found.append(node)
+    for el in found:
         drop(el)
+    return root
+
+
+def _index_path(el: Element, root: Element) -> list[int]:
+    """Child indexes from ``el`` up to ``root`` (innermost first)."""
+    path = []
+    node = el
+    while node is not root:
+        parent = node.getparent()
+        path.append(parent.index(node))
+        node = parent
+    return path
 
 
 def inner_html(el: Element) -> str:

@@ -31,6 +31,8 @@ _RANKS = _ranks(
 )
 _ARTICLE_BODY_RANK = 5.0
 _ENTRY_RANK = _RANKS["entry"]
+# From .post-content on, wrappers are generic: some themes print the title and meta in them.
+_GENERIC_RANK = _RANKS["post-content"]
 _TAGS = ("div", "section", "article", "main", "span", "td")
 
 
@@ -39,6 +41,11 @@ def find_container(scope: Element, post_id: int | None = None) -> Element | None
     cards (``.entry-content``, ``div.entry``, ``[itemprop=articleBody]``...), or None."""
     best: tuple[float, Element] | None = None
     for el in scope.iter(*_TAGS):
+        value = el.get("class")
+        # Every known name has one of these words: most elements are ruled out unsplit.
+        if not (value and ("entry" in value or "content" in value or "body" in value)
+                or el.get("itemprop") == "articleBody"):
+            continue
         rank = container_rank(el)
         if (rank is not None and (best is None or rank < best[0])
                 and not in_meta_noise(el, scope) and not in_other_post(el, scope, post_id)):
@@ -55,6 +62,13 @@ def container_rank(el: Element) -> float | None:
     if el.get("itemprop") == "articleBody":
         ranks.append(_ARTICLE_BODY_RANK)
     return min(ranks) if ranks else None
+
+
+def holds_chrome(el: Element) -> bool:
+    """May ``el``, the body's container, hold the post's title and meta too (to be trimmed)?
+    Yes when it is no known wrapper, or a generic one (``.post-content``, ``.article-content``)."""
+    rank = container_rank(el)
+    return rank is None or rank >= _GENERIC_RANK
 
 
 def in_other_post(el: Element, scope: Element, post_id: int | None) -> bool:

@@ -11,10 +11,6 @@ from __future__ import annotations
 from .dom import Element, xpath
 from .noise import in_meta_noise
 
-_PARAGRAPHS = xpath(
-    "descendant::p | descendant::pre | descendant::div[string-length(normalize-space("
-    "text())) > 40]"
-)
 _LINK_TEXT = xpath("descendant::a//text()")
 _MIN_CHARS = 25
 _CANDIDATES = 5  # best-scored elements whose link density is checked
@@ -24,7 +20,9 @@ def densest(scope: Element) -> Element | None:
     """The element of ``scope`` (outside comments, sidebars and other noise) holding the most
     prose, or None when ``scope`` has no paragraph at all."""
     scores: dict[Element, float] = {}
-    for paragraph in _PARAGRAPHS(scope):
+    for paragraph in scope.iter("p", "pre", "div"):
+        if paragraph.tag == "div" and len((paragraph.text or "").strip()) < _MIN_CHARS:
+            continue  # a div is a paragraph only when it holds text of its own
         text = paragraph.text_content()
         length = len(text.strip())
         if length < _MIN_CHARS:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from types import MappingProxyType
 
 from .dom import Element, ancestors_or_self, is_hidden
@@ -88,10 +89,22 @@ def classify(name: str, is_id: bool = False) -> str | None:
 def noise_kind(el: Element) -> str | None:
     """Why ``el`` is noise, judged by its own class and id, or None."""
     ident = el.get("id")
-    if ident and _may_be_noise(ident) and (kind := classify(ident, is_id=True)):
+    if ident and (kind := _id_kind(ident)):
         return kind
     names = el.get("class")
-    if not names or not _may_be_noise(names):
+    return _class_kind(names) if names else None
+
+
+# Pure functions of an attribute's value, memoized: pages repeat the same class attributes on
+# many elements, and every extractor asks about the ancestors of what it finds.
+@lru_cache(maxsize=4096)
+def _id_kind(ident: str) -> str | None:
+    return classify(ident, is_id=True) if _may_be_noise(ident) else None
+
+
+@lru_cache(maxsize=4096)
+def _class_kind(names: str) -> str | None:
+    if not _may_be_noise(names):
         return None
     for token in names.split():
         if kind := classify(token):

@@ -9,9 +9,9 @@ from typing import Any
 import parsel
 
 from .authors import author
-from .body import Body, extract_body
+from .body import Body, Cleaning, extract_body
 from .comments import comment_count
-from .container import container_rank, find_container
+from .container import find_container, holds_chrome
 from .dates import dates
 from .density import densest
 from .document import Document
@@ -79,14 +79,18 @@ class PostPage:
 
     @cached_property
     def trimmed(self) -> bool:
-        """Whether the body had no known wrapper: then its container may still hold the title
-        and meta, to be trimmed off the body (and read by the other extractors)."""
-        return self.container is not None and container_rank(self.container) is None
+        """Whether the body had no dedicated wrapper: then its container may still hold the
+        title and meta, to be trimmed off the body (and read by the other extractors)."""
+        return self.container is not None and holds_chrome(self.container)
 
     @cached_property
     def body(self) -> Body:
-        """The cleaned body; trimmed of title and meta when it had no known wrapper."""
-        return extract_body(self.container, self.trimmed, self.doc.base_url, self.post_id)
+        """The cleaned body: without noise, other posts' cards, the site's furniture (when the
+        crawl's profile knows it) and, when it had no dedicated wrapper, title and meta."""
+        furniture = self.profile.furniture if self.profile is not None else None
+        page = f"post {self.post_id}" if self.post_id is not None else self.url
+        cleaning = Cleaning(self.post_id, self.trimmed, furniture, page)
+        return extract_body(self.container, self.doc.base_url, cleaning)
 
     def fields(self) -> dict[str, Any]:
         """The page's post fields (see the Post item); dates raw, everything else clean."""

@@ -3,21 +3,11 @@ real labelled pages. The pages live outside the project; those tests skip when a
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 from parsel import Selector
 
 from crawler.pages import PostPage
-
-_SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "article_bodies.py"
-_spec = importlib.util.spec_from_file_location("article_bodies", _SCRIPT)
-assert _spec is not None and _spec.loader is not None
-bench = importlib.util.module_from_spec(_spec)
-sys.modules.setdefault("article_bodies", bench)
-_spec.loader.exec_module(bench)
+from tests.pages.article_benchmark import bench, needs_corpus
 
 
 def test_counts_are_multisets_normalised_per_page():
@@ -51,12 +41,6 @@ def test_f1_of_averages_not_average_of_f1():
 
 
 # --- our score on the real pages --------------------------------------------------------------
-
-needs_corpus = pytest.mark.skipif(
-    not (bench.CORPUS / "ground-truth.json").is_file(),
-    reason=f"article-extraction-benchmark not found at {bench.CORPUS} (shared checkout absent)",
-)
-
 
 @pytest.fixture(scope="module")
 def corpus():
