@@ -1,19 +1,17 @@
 """Feed exporters for the dataset: one row per post, UTF-8, spreadsheet-safe CSV.
 
-They are Scrapy's exporters plus two things: each keeps only the last version of a post (the dedupe
-pipeline passes a newer version after an older one; see ``crawler.pipelines.dedupe``) and writes
-when the feed closes, and the CSV one joins lists with ``|`` and neutralizes formula cells.
+They are Scrapy's exporters plus two things: each keeps only the last version of a post (the merge
+pipeline passes a post again whenever a later capture adds to it; see ``crawler.pipelines.merge``)
+and writes when the feed closes, and the CSV one joins lists with ``|`` and neutralizes formula
+cells.
 """
 
 from __future__ import annotations
 
-import pickle
-import sqlite3
-import tempfile
-from collections.abc import Iterator, Mapping
-from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
+from itemadapter import ItemAdapter
 from scrapy.exporters import (
     BaseItemExporter,
     CsvItemExporter,
@@ -21,7 +19,8 @@ from scrapy.exporters import (
     JsonLinesItemExporter,
 )
 
-from crawler.pipelines.dedupe import post_key
+from crawler.spool import Spool
+from crawler.versions import post_key
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 """Leading characters that make a spreadsheet evaluate a cell (OWASP "CSV injection")."""
@@ -43,38 +42,16 @@ class LatestVersionMixin(BaseItemExporter):
 
     def start_exporting(self) -> None:
         super().start_exporting()
-        self._spool = _Spool()
+        self._spool = Spool(prefix="archive-feed-")
 
     def export_item(self, item: Any) -> None:
-        self._spool.put(repr(post_key(item)), item)
+        self._spool.put(repr(post_key(ItemAdapter(item))), item)
 
     def finish_exporting(self) -> None:
         for item in self._spool.items():
             super().export_item(item)  # type: ignore[safe-super]  # the concrete exporter's
         self._spool.close()
         super().finish_exporting()
-
-
-class _Spool:
-    """Items by key in a temporary SQLite file (deleted on close); a put replaces, keeping order."""
-
-    def __init__(self) -> None:
-        self._dir = tempfile.TemporaryDirectory(prefix="archive-feed-")
-        self._db = sqlite3.connect(Path(self._dir.name) / "spool.sqlite3")
-        self._db.execute("PRAGMA journal_mode = OFF")  # a scratch file: nothing to recover
-        self._db.execute("CREATE TABLE items (seq INTEGER PRIMARY KEY, key TEXT UNIQUE, item BLOB)")
-
-    def put(self, key: str, item: Any) -> None:
-        self._db.execute("INSERT INTO items (key, item) VALUES (?, ?) ON CONFLICT(key) "
-                         "DO UPDATE SET item = excluded.item", (key, pickle.dumps(item)))
-
-    def items(self) -> Iterator[Any]:
-        for (blob,) in self._db.execute("SELECT item FROM items ORDER BY seq"):
-            yield pickle.loads(blob)
-
-    def close(self) -> None:
-        self._db.close()
-        self._dir.cleanup()
 
 
 class PostJsonItemExporter(LatestVersionMixin, JsonItemExporter):

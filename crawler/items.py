@@ -52,6 +52,12 @@ class Post:
     """Capture time, ISO 8601 UTC; ``None`` when unknown."""
     source: str = "live"
     """Where the bytes came from: ``wayback``, ``mirror``, ``warc`` or ``live``."""
+    published_raw: str | None = None
+    """The publication date as the page shows it, kept only when it could not be read as a date
+    (``published`` is then empty); ``None`` otherwise."""
+    modified_raw: str | None = None
+    """The modification date as the page shows it, kept only when it could not be read as a
+    date (``modified`` is then empty); ``None`` otherwise."""
     page_kind: str = "post"
     """What the page parser judged the page to be (``post``, ``page``, ``unknown``...). Not part
     of the dataset: the validate pipeline drops non-posts, and exports leave this column out."""

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
+
+from crawler.pages.datetext import parse_date, parse_iso, to_iso
 
 _SPACE = re.compile(r"\s+")
-_HUMAN_DATE_FORMATS = (
-    "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y",
-    "%Y/%m/%d", "%d.%m.%Y", "%B %d, %Y %I:%M %p", "%B %d, %Y at %I:%M %p", "%Y-%m-%d %H:%M",
-)
 
 
 def clean_text(value: str | None) -> str:
@@ -33,45 +31,20 @@ def iso_datetime(value: str | None) -> str | None:
     """ISO 8601 for a date as WordPress pages spell it; ``None`` when it is not a date.
 
     Keeps the page's UTC offset (``2016-09-08T05:57:58-03:00``), ``Z`` becomes ``+00:00``; a date
-    without a time stays a date (``2016-09-08``); a time without an offset stays naive.
+    without a time stays a date (``2016-09-08``); a time without an offset stays naive. The page
+    parsers already give ISO values (read with the page's language as a hint): this is the same
+    reader, without that hint, for values from anywhere else.
     """
     text = clean_text(value)
-    if not text:
-        return None
-    parsed = _parse_iso(text) or _parse_human(text)
-    if parsed is None:
-        return None
-    if isinstance(parsed, datetime):
-        return parsed.replace(microsecond=0).isoformat()
-    return parsed.isoformat()
-
-
-def _parse_iso(text: str) -> datetime | date | None:
-    candidate = text.replace(" ", "T", 1) if re.match(r"\d{4}-\d{2}-\d{2} \d", text) else text
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", candidate):
-        return date.fromisoformat(candidate)
-    try:
-        return datetime.fromisoformat(candidate)
-    except ValueError:
-        return None
-
-
-def _parse_human(text: str) -> datetime | date | None:
-    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
-    for fmt in _HUMAN_DATE_FORMATS:
-        try:
-            parsed = datetime.strptime(text, fmt)
-        except ValueError:
-            continue
-        return parsed if "%H" in fmt or "%I" in fmt else parsed.date()
-    return None
+    parsed = parse_date(text) if text else None
+    return to_iso(parsed) if parsed is not None else None
 
 
 def sort_key(value: str | None) -> datetime:
     """A comparable instant for an ISO value; naive values are taken as UTC, missing as oldest."""
     if not value:
         return datetime.min.replace(tzinfo=UTC)
-    parsed = _parse_iso(value)
+    parsed = parse_iso(value)
     if parsed is None:
         return datetime.min.replace(tzinfo=UTC)
     if not isinstance(parsed, datetime):

@@ -46,6 +46,12 @@ ARCHIVE_BACKOFF_MAX = 4 * 3600.0
 """Longest single pause, ``Retry-After`` included."""
 ARCHIVE_RETRY_TIMES = 5
 """Retries of one archive request after 429/5xx/network errors before giving up on it."""
+ARCHIVE_OLDER_CAPTURES = 2
+"""Older captures of a post read when its newest lacks its author, author slug, date or
+categories (a theme that hides them; crawler.history). 0: only the newest capture is read."""
+ARCHIVE_CAPTURE_TRIES = 5
+"""Captures of one URL fetched, newest real-looking first, before the URL is given up as having
+no page of the site (banners, parking pages, soft-404s: crawler.sources.afterlife)."""
 ARCHIVE_CDX_URL = None
 """CDX endpoint; default: IA's ``/cdx/search/cdx`` or pywb's ``<prefix>cdx``. Set it for
 OpenWayback."""
@@ -71,8 +77,8 @@ HTTPERROR_ALLOWED_CODES: list[int] = []
 ITEM_PIPELINES = {
     "crawler.pipelines.NormalizePipeline": 100,
     "crawler.pipelines.ValidatePipeline": 200,
-    "crawler.pipelines.DedupePipeline": 300,
-    "crawler.pipelines.StatePipeline": 400,  # after dedupe: records every post, passes new/changed
+    "crawler.pipelines.MergePipeline": 300,  # one record per post, merged across its captures
+    "crawler.pipelines.StatePipeline": 400,  # after merge: records every post, passes new/changed
 }
 
 # --- Output (crawler.exporters): FEEDS / -O exports/posts.json|jsonl|csv -----------------------
@@ -86,7 +92,7 @@ FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = [
     "post_id", "site", "url", "slug", "title", "author", "author_slug", "published", "modified",
     "categories", "tags", "content_html", "content_text", "word_count", "images", "links",
-    "comment_count", "archive_url", "captured_at", "source",
+    "comment_count", "archive_url", "captured_at", "source", "published_raw", "modified_raw",
 ]  # == crawler.items.POST_FIELDS (a test keeps them equal)
 FEED_STORE_EMPTY = True
 FEED_STORAGES = {"": "crawler.feedstorage.AtomicFileFeedStorage",
@@ -117,7 +123,11 @@ is a first run."""
 ARCHIVE_FULL_RECRAWL = False
 """Refetch every capture and export every post, as a first run would (``-a full_recrawl=1``);
 the store is still updated."""
-SPIDER_MIDDLEWARES = {"crawler.state.middleware.CaptureRecorderMiddleware": 100}
+SPIDER_MIDDLEWARES = {
+    # Below the recorder: the older-capture requests it adds are not links of the page.
+    "crawler.history.OlderCapturesMiddleware": 50,
+    "crawler.state.middleware.CaptureRecorderMiddleware": 100,
+}
 COMMANDS_MODULE = "crawler.commands"  # scrapy export; scrapy crawl with a meaningful exit status
 
 # Settings from the environment, for cron, systemd and scrapyd (deploy/): Scrapy 2.19 reads no

@@ -1,4 +1,4 @@
-"""Normalize -> validate -> dedupe, each on hand-made items."""
+"""Normalize -> validate -> merge, each on hand-made items."""
 
 from dataclasses import replace
 
@@ -8,7 +8,7 @@ from scrapy.statscollectors import MemoryStatsCollector
 from scrapy.utils.test import get_crawler
 
 from crawler.items import Post
-from crawler.pipelines import DedupePipeline, NormalizePipeline, ValidatePipeline
+from crawler.pipelines import MergePipeline, NormalizePipeline, ValidatePipeline
 
 SITE = "https://www.example.org"
 
@@ -70,14 +70,14 @@ def test_validate_keeps_unknown_kind_that_looks_like_a_post():
         ValidatePipeline(collector).process_item(raw_post(page_kind="unknown", content_text=""))
 
 
-def test_dedupe_by_post_id_keeps_newer_by_modified_then_capture():
+def test_merge_passes_a_post_once_per_version_that_adds_to_it():
     collector = stats()
-    pipeline = DedupePipeline(collector)
+    pipeline = MergePipeline(collector)
     first = raw_post(modified="2017-01-01T00:00:00+00:00", captured_at="2018-01-01T00:00:00+00:00")
     assert pipeline.process_item(first) is first
-    with pytest.raises(DropItem):  # older edit, whatever its capture time
+    with pytest.raises(DropItem):  # an older edit, whatever its capture time, adds nothing
         pipeline.process_item(replace(first, modified="2016-01-01T00:00:00+00:00",
-                                      captured_at="2019-01-01T00:00:00+00:00"))
+                                      captured_at="2019-01-01T00:00:00+00:00", title="Old"))
     with pytest.raises(DropItem):  # same version, same capture: a plain duplicate
         pipeline.process_item(replace(first, url=SITE + "/?p=7"))
     newer_capture = replace(first, captured_at="2019-06-01T00:00:00+00:00")
@@ -87,17 +87,37 @@ def test_dedupe_by_post_id_keeps_newer_by_modified_then_capture():
     assert collector.get_value("archive/posts/unique") == 1
     assert collector.get_value("archive/duplicates/merged") == 4
     assert collector.get_value("archive/duplicates/replaced") == 2
+    pipeline.close_spider()
 
 
-def test_dedupe_without_id_is_by_url():
-    pipeline = DedupePipeline(stats())
+def test_merge_keeps_what_a_newer_theme_hides_and_takes_what_it_shows():
+    pipeline = MergePipeline(stats())
+    classic = raw_post(author="Anna", author_slug="anna", tags=["x", "y"], comment_count=3,
+                       modified="2017-01-01T00:00:00+00:00", captured_at="2018-01-01T00:00:00Z")
+    block = replace(classic, author=None, author_slug=None, tags=[], comment_count=None,
+                    modified=None, title="Edited title", captured_at="2020-01-01T00:00:00Z",
+                    archive_url="https://archive.example/2020/a", content_text="New body")
+    pipeline.process_item(classic)
+    merged = pipeline.process_item(block)
+    assert (merged.author, merged.author_slug, merged.tags, merged.comment_count) == (
+        "Anna", "anna", ["x", "y"], 3)
+    assert merged.modified == "2017-01-01T00:00:00+00:00" and merged.title == "Edited title"
+    assert (merged.content_text, merged.archive_url) == ("New body", "https://archive.example/2020/a")
+    # An older capture seen later fills nothing more, so it is dropped.
+    with pytest.raises(DropItem):
+        pipeline.process_item(replace(classic, captured_at="2017-01-01T00:00:00Z"))
+    pipeline.close_spider()
+
+
+def test_merge_without_id_is_by_url():
+    pipeline = MergePipeline(stats())
     pipeline.process_item(raw_post(post_id=None, url=SITE + "/a/"))
     pipeline.process_item(raw_post(post_id=None, url=SITE + "/b/"))
     with pytest.raises(DropItem):
         pipeline.process_item(raw_post(post_id=None, url=SITE + "/a/"))
 
 
-def test_dedupe_is_per_site():
-    pipeline = DedupePipeline(stats())
+def test_merge_is_per_site():
+    pipeline = MergePipeline(stats())
     pipeline.process_item(raw_post())
     pipeline.process_item(raw_post(site="https://other.example"))

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 import re
 
+from .dates import DATE_TEXT
 from .document import Document
-from .dom import Element, author_slug, clean_text, css, text_of, within, xpath
+from .dom import (
+    Element,
+    ancestors_or_self,
+    author_slug,
+    classes,
+    clean_text,
+    css,
+    text_of,
+    within,
+    xpath,
+)
+from .frontmatter import front_matter
 from .noise import in_author_box, in_meta_noise
 
 _ARCHIVE_LINKS = xpath("descendant::a[contains(@href, '/author/')]")
@@ -24,6 +36,15 @@ _SOURCES = (
 _BOX_NAMES = css(".author-title, .author-name, .saboxplugin-authorname, .abh_name, .author-heading")
 _BOX_PREFIX = re.compile(r"^(?:(?:written|posted|published)\s+by|by|about|author)\s*:?\s+",
                          re.IGNORECASE)
+# "By", "Posted by", "Por", "Von", "Par", "Di", "Автор:"... before a name: the theme's words.
+_BYLINE_PREFIX = re.compile(
+    r"^(?:(?:written|posted|published|words|story|text)\s+by|by|por|von|par|di|da|door|av|af"
+    r"|автор|author|autor|auteur|autore)\s*:?\s+",
+    re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"://|^www\.|\S@\S+\.\w|^\W*$|^\d[\d\s./:-]*$")
+_MAX_NAME = 80
+# The block "Post Author" of block themes (TT2, TT3) is the post's byline, not a bio box.
+_AUTHOR_BLOCK = "wp-block-post-author"
 
 
 def author(
@@ -36,29 +57,46 @@ def author(
     if slug is None:
         slug = _any_author_link(root, body) or author_slug(_jsonld_url(doc))
     if name is None:
-        name = doc.meta("author") or _jsonld_name(doc) or _box_name(root)
+        # meta "author" last: themes put their designer's credit there.
+        name = (person_name(_jsonld_name(doc)) or person_name(front_matter(doc).text("author"))
+                or _box_name(root) or person_name(doc.meta("author")))
     return name, slug
+
+
+def person_name(text: str | None) -> str | None:
+    """``text`` as a display name: without a "By"-style prefix; None for a URL, an e-mail
+    address, a date or other text no one is called."""
+    name = _BYLINE_PREFIX.sub("", clean_text(text))
+    if not name or len(name) > _MAX_NAME or _NOT_A_NAME.search(name) or DATE_TEXT.search(name):
+        return None
+    return name
 
 
 def _from_markup(root: Element, body: Element | None) -> tuple[str | None, str | None]:
     for source in _SOURCES:
         for el in source(root):
-            name = text_of(el)
+            name = person_name(text_of(el))  # a date link or "By" in the byline is no name
             if name and _in_post_meta(el, root, body):
                 return name, _slug_of(el)
     return None, None
 
 
 def _in_post_meta(el: Element, root: Element, body: Element | None) -> bool:
-    return not (within(el, body, root) or in_meta_noise(el, root) or in_author_box(el, root))
+    if within(el, body, root) or in_meta_noise(el, root):
+        return False
+    return not in_author_box(el, root) or _in_author_block(el, root)
+
+
+def _in_author_block(el: Element, root: Element) -> bool:
+    return any(_AUTHOR_BLOCK in classes(node) for node in ancestors_or_self(el, root))
 
 
 def _box_name(root: Element) -> str | None:
     for el in _BOX_NAMES(root):
         if in_author_box(el, root):
-            name = _BOX_PREFIX.sub("", text_of(el))
+            name = person_name(_BOX_PREFIX.sub("", text_of(el)))
             if name:
-                return clean_text(name)
+                return name
     return None
 
 

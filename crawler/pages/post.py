@@ -93,7 +93,7 @@ class PostPage:
         return extract_body(self.container, self.doc.base_url, cleaning)
 
     def fields(self) -> dict[str, Any]:
-        """The page's post fields (see the Post item); dates raw, everything else clean."""
+        """The page's post fields (see the Post item), clean; dates ISO 8601 (or ``*_raw``)."""
         if self.kind not in _SINGULAR:
             return self._page_fields()
         entry, body = self.entry, self.body
@@ -101,15 +101,15 @@ class PostPage:
         # for the other extractors to skip.
         skipped = entry if self.trimmed else self.container
         name, slug = author(self.doc, entry, skipped)
-        published, modified = dates(self.doc, entry, skipped)
+        shown = dates(self.doc, entry, skipped)
         categories, tags = terms(self.doc, entry, skipped)
         return {
             "post_id": post_id(self.doc, entry),
-            "title": title(self.doc, entry),
+            "title": title(self.doc, entry, self.profile),
             "author": name,
             "author_slug": slug,
-            "published": published,
-            "modified": modified,
+            "published": shown.published,
+            "modified": shown.modified,
             "categories": categories,
             "tags": tags,
             "content_html": body.html,
@@ -118,6 +118,8 @@ class PostPage:
             "images": body.images,
             "links": body.links,
             "comment_count": comment_count(self.doc, entry),
+            "published_raw": shown.published_raw,
+            "modified_raw": shown.modified_raw,
             "canonical": self.canonical,
         }
 
@@ -131,8 +133,10 @@ class PostPage:
     def _page_fields(self) -> dict[str, Any]:
         """Listings and error pages: their own title and canonical URL, no post data."""
         return {
-            "post_id": None, "title": page_title(self.doc), "author": None, "author_slug": None,
+            "post_id": None, "title": page_title(self.doc, self.profile), "author": None,
+            "author_slug": None,
             "published": None, "modified": None, "categories": [], "tags": [],
             "content_html": "", "content_text": "", "word_count": 0, "images": [], "links": [],
-            "comment_count": None, "canonical": self.canonical,
+            "comment_count": None, "published_raw": None, "modified_raw": None,
+            "canonical": self.canonical,
         }

@@ -6,6 +6,7 @@ import re
 
 from .document import Document
 from .dom import Element, classes, css, dedupe, text_of, within, xpath
+from .frontmatter import front_matter
 from .noise import in_meta_noise
 
 _CATEGORY_URL = re.compile(r"/category/|[?&](?:cat|category_name)=")
@@ -13,6 +14,13 @@ _REL_LINKS = xpath("descendant::a[@rel][@href]")
 _CATEGORY_LISTS = css(".cat-links a, .post-categories a, span.post-cats a, .entry-categories a,"
                       " .category-links a, .post-category a")
 _TAG_LISTS = css(".tags-links a, p.post-tag a, .post-tags a, .tag-links a, .entry-tags a")
+# Term lists some themes print inside the body's wrapper, after the text: a rel="tag" link in
+# one of these is the post's term, not a Technorati tag in its prose.
+_TERM_LIST_CLASSES = frozenset((
+    "tags-links", "cat-links", "post-tags", "post-categories", "tag-links", "entry-tags",
+    "entry-categories", "category-links", "post-category", "wp-block-post-terms", "tagcloud",
+    "entry-footer", "post-meta", "entry-meta", "meta-tags", "meta-categories", "tags"))
+_TAXONOMY_BLOCK = "wp-block-post-terms"
 
 
 def terms(
@@ -27,6 +35,10 @@ def terms(
         categories = _names(_CATEGORY_LISTS(root), root)
     if not tags:
         tags = _names(_TAG_LISTS(root), root)
+    if not categories or not tags:
+        matter = front_matter(doc)
+        categories = categories or matter.names("categories", "category")
+        tags = tags or matter.names("tags", "tag")
     if not categories:
         categories = doc.jsonld.strings("articleSection") or _metas(doc, "article:section")
     if not tags:
@@ -42,7 +54,9 @@ def _rel_terms(root: Element, body: Element | None) -> tuple[list[str], list[str
         if "category" not in rel and "tag" not in rel:
             continue
         kind = "category" if "category" in rel else _taxonomy_of(link, root)
-        if kind is None or within(link, body, root) or in_meta_noise(link, root):
+        if kind is None or in_meta_noise(link, root):
+            continue
+        if within(link, body, root) and not _in_term_list(link, body):
             continue
         name = text_of(link)
         (categories if kind == "category" else tags).append(name)
@@ -53,15 +67,29 @@ def _taxonomy_of(link: Element, root: Element) -> str | None:
     """"category" or "tag" for a ``rel="tag"`` link; None for other taxonomies."""
     node: Element | None = link.getparent()
     while node is not None and node is not root:
-        for token in classes(node):
-            if token == "taxonomy-category":
-                return "category"
-            if token == "taxonomy-post_tag":
-                return "tag"
-            if token.startswith("taxonomy-"):
-                return None
+        tokens = classes(node)
+        # Only the Post Terms block names its taxonomy so; a theme's own "taxonomy-links" or
+        # "taxonomy-description" class says nothing about which one.
+        if _TAXONOMY_BLOCK in tokens:
+            for token in tokens:
+                if token == "taxonomy-category":
+                    return "category"
+                if token == "taxonomy-post_tag":
+                    return "tag"
+                if token.startswith("taxonomy-"):
+                    return None
         node = node.getparent()
     return "category" if _CATEGORY_URL.search(link.get("href", "")) else "tag"
+
+
+def _in_term_list(link: Element, body: Element | None) -> bool:
+    """Whether a link inside the body sits in a term list (below the body's wrapper)."""
+    node: Element | None = link.getparent()
+    while node is not None and node is not body:
+        if not _TERM_LIST_CLASSES.isdisjoint(classes(node)):
+            return True
+        node = node.getparent()
+    return False
 
 
 def _metas(doc: Document, key: str) -> list[str]:

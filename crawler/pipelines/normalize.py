@@ -9,7 +9,7 @@ from itemadapter import ItemAdapter
 from crawler.normalize import clean_block_text, clean_text, iso_datetime, unique
 from crawler.urls import site_urls, slug_of
 
-TEXT_FIELDS = ("title", "author", "author_slug")
+TEXT_FIELDS = ("title", "author", "author_slug", "published_raw", "modified_raw")
 LIST_OF_NAMES = ("categories", "tags")
 LIST_OF_URLS = ("images", "links")
 
@@ -24,7 +24,10 @@ class NormalizePipeline:
                 adapter[name] = clean_text(adapter[name]) or None
         adapter["title"] = adapter.get("title") or ""
         for name in ("published", "modified"):
-            adapter[name] = iso_datetime(adapter.get(name))
+            shown = adapter.get(name)
+            adapter[name] = iso_datetime(shown)
+            if adapter[name] is None and shown and not adapter.get(f"{name}_raw"):
+                adapter[f"{name}_raw"] = clean_text(shown)  # shown but unreadable: kept as shown
         for name in LIST_OF_NAMES:
             adapter[name] = unique(adapter.get(name) or [])
         for name in LIST_OF_URLS:

@@ -9,17 +9,21 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.statscollectors import StatsCollector
 
-from crawler.pipelines.dedupe import post_key, version_key
+from crawler.items import POST_FIELDS
 from crawler.state.extension import CrawlState
 from crawler.state.records import CHANGED, NEW, UNCHANGED, compare, fingerprint, record_of
 from crawler.state.store import utc_now
+from crawler.versions import is_newer, merge, post_key
 
 
 class StatePipeline:
     """Upserts each post by (site, post key), then passes it to the feeds only when it is new or
-    its content changed. Runs after dedupe; off when ``ARCHIVE_STATE`` is empty.
+    its content changed. Runs after merge; off when ``ARCHIVE_STATE`` is empty.
 
-    The store never takes an older version over a newer one. A post passed to feeds stays
+    The stored record is the post merged across every capture of every run
+    (:func:`crawler.versions.merge`): a newer capture whose theme hides a field keeps the stored
+    value, and is no change. The store never takes an older version over a newer one; an older
+    capture only fills fields the record lacks. A post passed to feeds stays
     *pending* until the feeds are stored, so a killed run's posts are delivered by the next run.
     With ``ARCHIVE_FULL_RECRAWL`` every post is passed on, as in a first run.
     """
@@ -39,32 +43,36 @@ class StatePipeline:
     def process_item(self, item: Any) -> Any:
         if self.state.run is None:  # the crawl was refused (lock held): nothing to record into
             return item
-        site, key = post_key(item)
-        record = record_of(ItemAdapter(item))
+        adapter = ItemAdapter(item)
+        record = record_of(adapter)
+        site, key = post_key(record)
         with self.state.store.transaction():
-            outcome, passed = self._record(site, key, record, item)
+            outcome, passed, final = self._record(site, key, record, item)
         self.stats.inc_value(f"archive/state/{outcome}")
         if passed:
+            for name in POST_FIELDS:
+                adapter[name] = final.get(name)
             return item
         raise DropItem(f"{outcome} since the last run: post {key} <{record['url']}>",
                        log_level="DEBUG")
 
-    def _record(self, site: str, key: str, record: dict[str, Any], item: Any) -> tuple[str, bool]:
-        """Upsert one post (inside a transaction); return its outcome and whether to pass it."""
+    def _record(self, site: str, key: str, record: dict[str, Any],
+                item: Any) -> tuple[str, bool, dict[str, Any]]:
+        """Upsert one post (inside a transaction): the outcome, whether to pass the post on, and
+        its record merged with what the store had."""
         store, run, seen = self.state.store, self.state.run, utc_now()
-        print_, version = fingerprint(record), version_key(record)
         stored = store.get_post(site, key)
         if stored is None:
-            outcome, passed, replace, pending = NEW, True, True, run
+            final, outcome, passed, replace, pending = record, NEW, True, True, run
         else:
-            stored_version = version_key(stored.record)
-            outcome = compare(stored, print_, version, stored_version)
+            final = merge(stored.record, record)
+            outcome = compare(stored, fingerprint(final), is_newer(stored.record, record))
             # A post passed to feeds that a killed run never stored: deliver it again.
             redeliver = outcome == UNCHANGED and stored.pending_run not in (None, run)
             passed = outcome == CHANGED or redeliver or self.state.full_recrawl
             # Same content from a newer capture replaces the record quietly: the dataset holds
             # each post's newest capture, the feeds only what changed.
-            refresh = outcome == UNCHANGED and version > stored_version
+            refresh = outcome == UNCHANGED and final != stored.record
             replace = outcome == CHANGED or refresh
             pending = run if passed else stored.pending_run
             if redeliver:
@@ -72,9 +80,9 @@ class StatePipeline:
             if refresh:
                 self.stats.inc_value("archive/state/refreshed")
         if replace:
-            store.put_post(site, key, record, print_, seen=seen, pending_run=pending,
+            store.put_post(site, key, final, fingerprint(final), seen=seen, pending_run=pending,
                            capture_key=self.state.tracker.capture_key_of(item))
         else:
             store.touch_post(site, key, seen=seen, pending_run=pending)
         store.add_url(site, key, record["url"], seen=seen)
-        return outcome, passed
+        return outcome, passed, final

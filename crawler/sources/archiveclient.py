@@ -51,6 +51,9 @@ class CrawlStats:
         # Some stats are seconds waited (floats); StatsCollector adds them like ints.
         self.crawler.stats.inc_value(key, count, start)  # type: ignore[union-attr, arg-type]
 
+    def set_value(self, key: str, value: object) -> None:
+        self.crawler.stats.set_value(key, value)  # type: ignore[union-attr]
+
 
 class ArchiveUnavailable(Exception):
     """The archive did not answer usefully within ``ARCHIVE_RETRY_TIMES`` retries."""

@@ -19,6 +19,11 @@ from crawler.urls import SiteUrls
 
 CAPTURE_META = "archive_capture"
 """Request/response meta key holding the :class:`Capture` a source located."""
+OLDER_META = "archive_older_than"
+"""Meta key asking a source with capture history for an *older* capture of the request's URL:
+the newest real capture older than this :class:`Capture` whose payload is none of the digests
+under :data:`SEEN_META` (see :mod:`crawler.history`)."""
+SEEN_META = "archive_seen_digests"
 RAW_META = "archive_raw"
 """Meta key marking a request a source sends to the archive itself (an index query, a capture
 URL): the source middleware lets it through untouched."""
@@ -39,12 +44,18 @@ class Capture:
     key: str | None = None
     """Stable identity of the capture's bytes (URL + timestamp, file + size + mtime...), so a
     recrawl can tell a capture it already has; ``None`` when there is no such identity."""
+    digest: str | None = None
+    """The payload digest the archive's index gives (two captures with one digest hold the
+    same bytes); ``None`` when unknown."""
 
 
 class ArchiveSource:
     """Base class, and the live source: Scrapy downloads the original URL as it is."""
 
     name = "live"
+    history = False
+    """Whether the source keeps several captures of a URL and can serve older ones
+    (:data:`OLDER_META`)."""
 
     def __init__(self, site: SiteUrls) -> None:
         self.site = site
@@ -63,6 +74,14 @@ class ArchiveSource:
     async def retrieve(self, request: Request, capture: Capture) -> Response | None:
         """A response for ``request.url`` from *capture*, or ``None`` to let Scrapy download it."""
         return None
+
+    async def has_older(self, request: Request) -> bool:
+        """Whether a capture answers *request*'s :data:`OLDER_META` ask (none without history)."""
+        return False
+
+    def report(self) -> list[str]:
+        """Lines for the crawl's final summary (what the archive held, beyond the counts)."""
+        return []
 
     async def fetch(self, request: Request, known: KnownCapture | None = None) -> Response | None:
         """:meth:`locate` then :meth:`retrieve`, recording the capture in the request meta.

@@ -10,21 +10,34 @@ canonical original URL, and :meth:`CaptureIndex.choose` applies the rules inside
 Within each rule a capture of the page itself beats one of its AMP version (``/amp/``, ``?amp=1``),
 which canonical URLs fold into the page but which is another document.
 
+Within the 2xx captures, those a *suspect* test flags (a catch-all payload, a capture after the
+site's death: see :mod:`crawler.sources.lifespan`) come after every other one: a dead site's
+archive answers 200 with a banner for every URL, and the post is in an older capture.
+
 Choosing an older capture than the window's latest is a *fallback* (the latest was a 404, a
-redirect, a 5xx...). Revisit records (same payload as an earlier capture, by digest) take their
-status and type from the capture they revisit, which may lie outside the window.
+redirect, a 5xx, an afterlife page...). Revisit records (same payload as an earlier capture, by
+digest) take their status and type from the capture they revisit, which may lie outside the window.
+
+A payload (digest) that 2xx captures of :data:`CATCH_ALL_URLS` or more distinct URLs share is a
+*catch-all* page (a seizure banner, a parking page, a soft-404): :attr:`CaptureIndex.catch_all`.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from crawler.sources.waybackurls import pad_timestamp
 from crawler.urls import SiteUrls
+
+CATCH_ALL_URLS = 3
+"""Distinct URLs whose 2xx captures share one payload before it counts as a catch-all page. A
+WordPress page names its own URL (canonical link, shortlink, body classes): two URLs of a living
+site never share bytes."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +107,16 @@ def is_amp(url: str) -> bool:
 
 
 @dataclass(frozen=True)
+class CatchAll:
+    """A payload served for many distinct URLs: how many, and from when to when."""
+
+    digest: str
+    urls: int
+    first: str
+    last: str
+
+
+@dataclass(frozen=True)
 class Choice:
     """The capture chosen for a URL, the others worth trying if it cannot be fetched, and why an
     older one was chosen (``None``: it is the window's latest)."""
@@ -101,6 +124,8 @@ class Choice:
     capture: CaptureRecord
     alternatives: tuple[CaptureRecord, ...] = ()
     fallback: str | None = None
+    latest: CaptureRecord | None = None
+    """The window's latest capture of the URL, whatever it holds."""
 
 
 class CaptureIndex:
@@ -112,6 +137,7 @@ class CaptureIndex:
         self.by_url: dict[str, list[CaptureRecord]] = {}
         self.by_digest: dict[str, list[CaptureRecord]] = {}
         self.dropped: Counter[str] = Counter()
+        self.catch_all: dict[str, CatchAll] = {}
 
     def add(self, record: CaptureRecord) -> str | None:
         """Index *record* under its canonical URL (returned); ``None`` when it is off-site."""
@@ -132,6 +158,7 @@ class CaptureIndex:
             outside = sum(r.timestamp not in self.window for r in resolved)
             if outside:
                 self.dropped["outside_window"] += outside
+        self.catch_all = self._catch_all()
 
     def urls(self) -> list[str]:
         """Canonical URLs with at least one usable capture in the window, sorted."""
@@ -141,21 +168,60 @@ class CaptureIndex:
             if any(r.timestamp in self.window for r in records)
         )
 
-    def choose(self, canonical: str) -> Choice | None:
-        """The capture serving *canonical* in the window, by the module's rules; ``None``: none."""
-        usable = [r for r in self.by_url.get(canonical, ()) if r.timestamp in self.window]
+    def choose(
+        self,
+        canonical: str,
+        suspect: Callable[[CaptureRecord], bool] | None = None,
+        before: str | None = None,
+        unlike: frozenset[str] = frozenset(),
+    ) -> Choice | None:
+        """The capture serving *canonical* in the window, by the module's rules, then the others
+        in the order to try them; ``None``: none. *suspect* flags likely afterlife captures
+        (catch-all payloads are always suspect). *before* (a timestamp) and *unlike* (payload
+        digests) ask for an older capture holding other bytes than those already read."""
+        usable = [
+            r
+            for r in self.by_url.get(canonical, ())
+            if r.timestamp in self.window
+            and (before is None or pad_timestamp(r.timestamp) < before)
+            and not (unlike and r.digest in unlike)
+        ]
         if not usable:
             return None
         latest = usable[-1]
+
+        def rank(record: CaptureRecord) -> tuple[int, bool, bool]:
+            kind = status_class(record.status)
+            doubtful = kind == "good" and (
+                record.digest in self.catch_all or (suspect is not None and suspect(record))
+            )
+            return _PREFERENCE[kind], doubtful, is_amp(record.url)
+
         # newest first, then (stable) by preference: the newest good one, redirect, error...
-        ranked = sorted(
-            reversed(usable), key=lambda r: (_PREFERENCE[status_class(r.status)], is_amp(r.url))
-        )
+        ranked = sorted(reversed(usable), key=rank)
         best = ranked[0]
         fallback = None
         if best is not latest:
-            fallback = f"the latest capture ({latest.timestamp}) has status {latest.status or '-'}"
-        return Choice(best, tuple(ranked[1:]), fallback)
+            fallback = f"the latest capture ({latest.timestamp}) " + (
+                "is likely an afterlife page"
+                if rank(latest)[:2] == (0, True)
+                else f"has status {latest.status or '-'}"
+            )
+        return Choice(best, tuple(ranked[1:]), fallback, latest)
+
+    def _catch_all(self) -> dict[str, CatchAll]:
+        urls: dict[str, set[str]] = {}
+        times: dict[str, list[str]] = {}
+        for canonical, records in self.by_url.items():
+            for r in records:
+                if r.digest and status_class(r.status) == "good":
+                    urls.setdefault(r.digest, set()).add(canonical)
+                    times.setdefault(r.digest, []).append(pad_timestamp(r.timestamp))
+        return {
+            digest: CatchAll(digest, len(found), min(times[digest]), max(times[digest]))
+            for digest, found in urls.items()
+            if len(found) >= CATCH_ALL_URLS
+        }
 
     def _resolve(self, record: CaptureRecord) -> CaptureRecord | None:
         """A revisit with its original's status, type and payload; ``None`` if none can be found."""

@@ -65,8 +65,10 @@ class CdxQuery:
 
     endpoint: str
     dialect: CdxDialect
-    host: str
-    """The site's host (``www.`` is folded by the index's own key, SURT)."""
+    root: str
+    """The site's root URL, ``scheme://host[:port]`` (``www.`` is folded by the index's own key,
+    SURT). It is sent whole: pywb reads a bare ``host:port`` as a URL scheme and finds nothing,
+    while every CDX server (the Internet Archive's, OpenWayback's, pywb's) accepts a full URL."""
     match: str = "host"
     since: str | None = None
     until: str | None = None
@@ -76,7 +78,7 @@ class CdxQuery:
     def url(self, resume_key: str | None = None) -> str:
         d = self.dialect
         params: list[tuple[str, str]] = [
-            ("url", self.host + "/" if self.match == "prefix" else self.host),
+            ("url", self.root.rstrip("/") + "/"),
             ("matchType", self.match),
             ("output", "json"),
             (

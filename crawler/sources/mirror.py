@@ -3,6 +3,10 @@
 Layout: ``PATH/<host>[:port]/2017/11/18/<slug>/index.html``; ``index.html`` stands for directory
 URLs, query URLs keep the ``?`` in the file name (``index.html?p=12``), and ``wget -E`` may append
 ``.html``. ``PATH`` may also be the host folder itself. No file outside that folder is ever read.
+
+Jekyll-style copies are pages too: ``2017/11/18/<slug>/index.md`` (or ``.markdown``, or
+``<slug>.md``) holding front matter and the post's HTML is the URL ``/2017/11/18/<slug>/``; an
+``index.html`` beside it wins. A ``.md`` file without front matter (a README) is not a page.
 """
 
 from __future__ import annotations
@@ -24,6 +28,9 @@ logger = logging.getLogger(__name__)
 
 INDEX_NAMES = ("index.html", "index.htm")
 HTML_SUFFIXES = (".html", ".htm")
+COPY_INDEX_NAMES = ("index.md", "index.markdown")
+COPY_SUFFIXES = (".md", ".markdown")
+INDEX_NAMES_SET = frozenset(INDEX_NAMES)
 
 
 class MirrorSource(ArchiveSource):
@@ -64,7 +71,7 @@ class MirrorSource(ArchiveSource):
         parts = urlsplit(url)
         for candidate in _candidates(parts.path, parts.query):
             file = self._inside(candidate)
-            if file is not None and file.is_file():
+            if file is not None and file.is_file() and _is_html(file):
                 return file
         return None
 
@@ -75,8 +82,10 @@ class MirrorSource(ArchiveSource):
         name, _, query = name.partition("?")
         if query.endswith(HTML_SUFFIXES) and name.endswith(HTML_SUFFIXES):
             query = query.rsplit(".", 1)[0]  # wget -E appends .html after the query
-        if name in INDEX_NAMES:
+        if name in INDEX_NAMES or name in COPY_INDEX_NAMES:
             name = ""
+        elif name.endswith(COPY_SUFFIXES):
+            name = name.rsplit(".", 1)[0]  # a Jekyll copy: slug.md is /slug/
         elif name.endswith(HTML_SUFFIXES) and "." not in name.rsplit(".", 1)[0]:
             name = name.rsplit(".", 1)[0]  # wget -E: archives/12 saved as archives/12.html
         if name and "." not in name:
@@ -103,6 +112,9 @@ def _candidates(path: str, query: str) -> Iterator[str]:
                 yield stem + suffix
                 yield stem + ".html" + suffix
                 yield stem + suffix + ".html"
+            if not suffix:  # copies come after every HTML spelling: an index.html wins
+                yield from (relative + index for index in COPY_INDEX_NAMES)
+                yield from (stem + ext for ext in COPY_SUFFIXES if stem)
         else:
             yield relative + suffix
 
@@ -121,7 +133,7 @@ def find_host_dir(path: Path, site: SiteUrls) -> Path:
     for name in dict.fromkeys(names):
         if (path / name).is_dir():
             return path / name
-    if path.name in names or any(path.glob("index.htm*")):
+    if path.name in names or any(path.glob("index.htm*")) or any(path.glob("index.m*")):
         return path
     raise ValueError(
         f"no folder for {site.host} in {str(path)!r}: expected {str(path / site.host)!r} "
@@ -133,8 +145,11 @@ def iter_html_files(root: Path) -> Iterator[Path]:
     """Every HTML file under *root*, in a stable order, never following links out of it."""
     for directory, dirs, files in os.walk(root):
         dirs.sort()
+        has_index = not INDEX_NAMES_SET.isdisjoint(files)
         for name in sorted(files):
             file = Path(directory, name)
+            if has_index and name in COPY_INDEX_NAMES:
+                continue  # the same URL as the index.html beside it, which wins
             if file.resolve().is_relative_to(root) and _is_html(file):
                 yield file
 
@@ -143,8 +158,13 @@ def _is_html(file: Path) -> bool:
     name = file.name.partition("?")[0]
     if name.endswith(HTML_SUFFIXES):
         return True
+    if name.endswith(COPY_SUFFIXES):
+        return _head(file).startswith(b"---")  # front matter: a page copy, not a README
     if "." in name:
         return False
+    return _head(file).lower().startswith((b"<!doctype html", b"<html"))
+
+
+def _head(file: Path) -> bytes:
     with file.open("rb") as handle:
-        head = handle.read(512).lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html"))
+        return handle.read(512).lstrip()

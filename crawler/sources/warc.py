@@ -15,19 +15,17 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request
 from scrapy.crawler import Crawler
-from scrapy.http import HtmlResponse, Response
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
 from crawler.sources.archiveclient import CrawlStats
-from crawler.sources.base import Capture
 from crawler.sources.captures import CaptureIndex, CaptureRecord, Window
-from crawler.sources.indexed import IndexedSource
+from crawler.sources.indexed import CAPTURE_TRIES, Fetched, IndexedSource
 from crawler.sources.replay import archived_response, original_headers
 from crawler.sources.waybackurls import timestamp_from_iso
 from crawler.urls import SiteUrls
@@ -52,19 +50,22 @@ class WarcSource(IndexedSource):
     name = "warc"
 
     def __init__(
-        self, site: SiteUrls, files: list[Path], window: Window, stats: Any = None
+        self, site: SiteUrls, files: list[Path], window: Window, stats: Any = None,
+        tries: int = CAPTURE_TRIES,
     ) -> None:
-        super().__init__(site, window, stats)
+        super().__init__(site, window, stats, tries)
         if not files:
             raise ValueError("no WARC files given")
         self.files = files
+        self.hosts: Counter[str] = Counter()
+        """Hosts of the off-site records, to say which sites the files do hold."""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, site: SiteUrls, path: Path) -> WarcSource:
-        window = Window.from_args(
-            crawler.settings.get("ARCHIVE_FROM"), crawler.settings.get("ARCHIVE_TO")
-        )
-        return cls(site, warc_files(path), window, CrawlStats(crawler))
+        settings = crawler.settings
+        window = Window.from_args(settings.get("ARCHIVE_FROM"), settings.get("ARCHIVE_TO"))
+        tries = settings.getint("ARCHIVE_CAPTURE_TRIES", CAPTURE_TRIES)
+        return cls(site, warc_files(path), window, CrawlStats(crawler), tries)
 
     def describe(self) -> str:
         where = (
@@ -82,36 +83,39 @@ class WarcSource(IndexedSource):
         for name, count in sorted(counts.items()):
             self.inc(f"warc/{name}", count)
         for record in records:
-            index.add(record)
+            if index.add(record) is None:
+                self.hosts[urlsplit(record.url).netloc.lower()] += 1
 
-    async def retrieve(self, request: Request, capture: Capture) -> Response:
-        request.meta["dont_retry"] = True  # an archived status is final
-        choice = self.choice(await self.index(), request.url)
-        candidates = [choice.capture, *choice.alternatives][:3] if choice else []
-        for record in candidates:
-            try:
-                status, headers, body = await asyncio.to_thread(read_capture, record)
-            except READ_ERRORS as exc:
-                self.inc("warc/unreadable")
-                logger.warning(
-                    "Cannot read record %s of %s: %s", self.archive_url(record), record.url, exc
-                )
-                continue
-            self.served(request, record)
-            location = headers.pop("location", None)
-            if 300 <= status < 400 and location:
-                self.inc("captures/redirects")
-                return archived_response(
-                    request, status, {}, b"", location=urljoin(record.url, location)
-                )
-            fixes: list[str] = []
-            response = archived_response(request, status, headers, body, fixes=fixes)
-            for fix in fixes:
-                self.inc(f"captures/fixed/{fix}")
-            if status != 200:
-                self.inc(f"captures/status/{status}")
-            return response
-        return HtmlResponse(request.url, status=404, body=b"", request=request)
+    async def read(self, request: Request, record: CaptureRecord) -> Fetched | None:
+        try:
+            status, headers, body = await asyncio.to_thread(read_capture, record)
+        except READ_ERRORS as exc:
+            self.inc("warc/unreadable")
+            logger.warning(
+                "Cannot read record %s of %s: %s", self.archive_url(record), record.url, exc
+            )
+            return None
+        location = headers.pop("location", None)
+        if 300 <= status < 400 and location:
+            self.inc("captures/redirects")
+            response = archived_response(
+                request, status, {}, b"", location=urljoin(record.url, location)
+            )
+            return Fetched(response, record)
+        fixes: list[str] = []
+        response = archived_response(request, status, headers, body, fixes=fixes)
+        for fix in fixes:
+            self.inc(f"captures/fixed/{fix}")
+        if status != 200:
+            self.inc(f"captures/status/{status}")
+        return Fetched(response, record)
+
+    def index_empty(self) -> None:
+        hosts = ", ".join(f"{host} ({n})" for host, n in self.hosts.most_common(5))
+        logger.warning(
+            "The WARC files hold no captures of %s in the window%s", self.site.root,
+            f"; the hosts they hold most: {hosts}" if hosts else "",
+        )
 
 
 def warc_files(path: Path) -> list[Path]:

@@ -9,19 +9,19 @@ the window: it redirects to the nearest capture, used if it lies in the window.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin
 
 from scrapy import Request
 from scrapy.crawler import Crawler
-from scrapy.http import HtmlResponse, Response
+from scrapy.http import Response
 
 from crawler.sources.archiveclient import ArchiveClient, ArchiveUnavailable, CrawlStats, is_memento
-from crawler.sources.base import Capture
-from crawler.sources.captures import CaptureIndex, CaptureRecord, Window
+from crawler.sources.captures import CaptureIndex, CaptureRecord, Choice, Window
 from crawler.sources.cdx import CdxQuery, dialect_for, parse_page
-from crawler.sources.indexed import IndexedSource
+from crawler.sources.indexed import CAPTURE_TRIES, Fetched, IndexedSource
 from crawler.sources.ratelimit import INDEX, PAGE
 from crawler.sources.replay import archived_response, original_headers
 from crawler.sources.waybackurls import (
@@ -29,6 +29,7 @@ from crawler.sources.waybackurls import (
     WaybackUrls,
     crawl_time_redirect,
     original_links,
+    pad_timestamp,
     timestamp_from_http_date,
 )
 from crawler.urls import SiteUrls
@@ -37,8 +38,6 @@ logger = logging.getLogger(__name__)
 
 MAX_HOPS = 5
 """Replay redirects (to a nearby timestamp, between spellings of one URL) followed per fetch."""
-MAX_CANDIDATES = 3
-"""Captures tried for one URL when the replay says the chosen one is not archived."""
 
 
 class WaybackSource(IndexedSource):
@@ -54,8 +53,9 @@ class WaybackSource(IndexedSource):
         window: Window,
         client: ArchiveClient,
         stats: Any = None,
+        tries: int = CAPTURE_TRIES,
     ) -> None:
-        super().__init__(site, window, stats)
+        super().__init__(site, window, stats, tries)
         self.urls = urls
         self.query = query
         self.client = client
@@ -69,7 +69,7 @@ class WaybackSource(IndexedSource):
         query = CdxQuery(
             endpoint,
             dialect_for(endpoint, settings.get("ARCHIVE_CDX_DIALECT", "auto")),
-            host=site.host,
+            root=site.root,
             match=settings.get("ARCHIVE_CDX_MATCH", "host"),
             since=window.since,
             until=window.until,
@@ -77,7 +77,8 @@ class WaybackSource(IndexedSource):
             collapse=settings.get("ARCHIVE_CDX_COLLAPSE") or "",
         )
         return cls(
-            site, urls, query, window, ArchiveClient.from_crawler(crawler), CrawlStats(crawler)
+            site, urls, query, window, ArchiveClient.from_crawler(crawler), CrawlStats(crawler),
+            tries=settings.getint("ARCHIVE_CAPTURE_TRIES", CAPTURE_TRIES),
         )
 
     def describe(self) -> str:
@@ -117,23 +118,24 @@ class WaybackSource(IndexedSource):
             why,
         )
 
-    async def retrieve(self, request: Request, capture: Capture) -> Response:
-        request.meta["dont_retry"] = True  # an archived status is final; the client retried already
-        choice = self.choice(await self.index(), request.url)
-        if choice is None:
-            self.inc("captures/unindexed")
-            candidates = [CaptureRecord(request.url, self.window.until or _now(), None)]
-        else:
-            candidates = [choice.capture, *choice.alternatives][:MAX_CANDIDATES]
-        for record in candidates:
-            response = await self._replay(request, record)
-            if response is not None:
-                return response
-        self.inc("captures/unavailable")
-        logger.info("No capture of %s could be replayed in the window: serving a 404", request.url)
-        return HtmlResponse(request.url, status=404, body=b"", request=request)
+    def candidates(self, request: Request, choice: Choice | None) -> list[CaptureRecord]:
+        if choice is not None:
+            return super().candidates(request, choice)
+        # Not in the index: ask the replay for the capture nearest to the end of the site's life
+        # (once known) or of the window; it redirects to the nearest one it has.
+        self.inc("captures/unindexed")
+        death = self.life.death
+        when = _second_before(death) if death else self.window.until or _now()
+        return [CaptureRecord(request.url, when, None)]
 
-    async def _replay(self, request: Request, record: CaptureRecord) -> Response | None:
+    def index_empty(self) -> None:
+        logger.warning(
+            "The capture index returned no captures of %s in the window (query: %s). If the "
+            "replay serves its pages, the index is at another address or speaks another dialect: "
+            "set ARCHIVE_CDX_URL / ARCHIVE_CDX_DIALECT. Until then only pages reached by links "
+            "are crawled.", self.site.root, self.query.url())
+
+    async def read(self, request: Request, record: CaptureRecord) -> Fetched | None:
         """The response from *record*'s raw capture, following the replay's own redirects;
         ``None`` when the replay has no such capture (or only one outside the window)."""
         canonical = self.site.canonical(request.url)
@@ -157,8 +159,8 @@ class WaybackSource(IndexedSource):
                     "Nearest capture of %s is %s, outside the window", request.url, timestamp
                 )
                 return None
-            self.served(request, CaptureRecord(record.url, timestamp, response.status), url)
-            return self._respond(request, response, status, target)
+            served = replace(record, timestamp=timestamp, status=response.status)
+            return Fetched(self._respond(request, response, status, target), served, url)
         self.inc("replay/redirect_loops")
         logger.warning("Too many replay redirects for %s, last %s", request.url, url)
         return None
@@ -206,3 +208,8 @@ def _memento_timestamp(response: Response) -> str | None:
 
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y%m%d%H%M%S")
+
+
+def _second_before(timestamp: str) -> str:
+    when = datetime.strptime(pad_timestamp(timestamp), "%Y%m%d%H%M%S") - timedelta(seconds=1)
+    return when.strftime("%Y%m%d%H%M%S")

@@ -28,6 +28,15 @@ from crawler.urls import SiteUrls, slug_of
 # error page the whole site (a 404 page's sidebar must not restart the crawl from everywhere).
 DEAD_ENDS = frozenset({"attachment", "error"})
 ITEM_KINDS = frozenset({"post", "page", "unknown"})
+NO_POSTS_STAT = "archive/no_posts_found"
+"""Set (to 1) when a crawl fetched pages but found no post: ``scrapy crawl`` then exits 1."""
+
+
+def no_posts_found(stats: dict[str, Any]) -> bool:
+    """Pages were fetched, yet no post reached the pipelines' end or was known from a last run."""
+    return (stats.get("response_received_count", 0) > 0
+            and not stats.get("archive/posts/unique", 0)
+            and not stats.get("archive/state/skipped_known_capture", 0))
 
 
 class ArchiveSpider(Spider):
@@ -128,6 +137,24 @@ class ArchiveSpider(Spider):
         return Post(site=self.site.root, url=url, slug=slug_of(url), page_kind=page.kind,
                     archive_url=capture.archive_url, captured_at=capture.captured_at,
                     source=capture.source, **fields)
+
+    def closed(self, reason: str) -> None:
+        """Say what the archive held (the site's life, its afterlife pages), and warn when pages
+        were fetched but not one post was found: an exit status of 0 would hide that."""
+        for line in self.archive_source.report():
+            self.logger.info(line)
+        stats = self.crawler.stats
+        assert stats is not None
+        if no_posts_found(stats.get_stats()):
+            stats.set_value(NO_POSTS_STAT, 1)
+            kinds = ", ".join(f"{k.rsplit('/', 1)[-1]}={v}" for k, v in
+                              sorted(stats.get_stats().items())
+                              if k.startswith(("archive/pages/", "archive/afterlife/rejected/")))
+            self.logger.warning(
+                "Fetched %d pages of %s but found no post in them (%s). Check -a site= and "
+                "-a archive=, and the capture window (-a from=/to=).",
+                stats.get_value("response_received_count", 0), self.site.root,
+                kinds or "no HTML pages")
 
     def failed(self, failure: Failure) -> None:
         """Count and explain a request that produced no page (after retries)."""

@@ -30,18 +30,17 @@ def fingerprint(record: dict[str, Any]) -> str:
     return hashlib.sha256(encoded).hexdigest()
 
 
-def compare(stored: StoredPost | None, print_: str, version: Any, stored_version: Any) -> str:
-    """``new``, ``unchanged`` (same content), ``older`` (the store holds a newer version, which
-    must never be replaced: a capture window can go back in time) or ``changed``.
+def compare(stored: StoredPost | None, merged_print: str, incoming_older: bool) -> str:
+    """``new``; ``unchanged`` (the post merged with the incoming version has the stored content);
+    ``older`` (the same, from a version older than the stored one: never stored over it, since a
+    capture window can go back in time); or ``changed``: the post changed, or an older capture
+    filled a field the stored record lacked.
 
-    Versions are ``crawler.pipelines.dedupe.version_key`` values. Between two versions with the
-    same ``modified`` and ``captured_at`` but different content, the one seen last wins: it is the
-    archive's current state (a rewritten mirror file).
+    *merged_print* is the fingerprint of the stored record merged with the incoming version
+    (:func:`crawler.versions.merge`), so a newer theme that hides a field is not a change.
     """
     if stored is None:
         return NEW
-    if print_ == stored.fingerprint:
-        return UNCHANGED
-    if version < stored_version:
-        return OLDER
+    if merged_print == stored.fingerprint:
+        return OLDER if incoming_older else UNCHANGED
     return CHANGED

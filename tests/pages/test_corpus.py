@@ -86,7 +86,7 @@ PAGES: dict[str, dict[str, Any]] = {
         "title": "Twelve Kazakhstan Traffickers Raided by Special Forces",
         "author": "C. Aliens",
         "author_slug": "caliens",
-        "published": "November 18, 2017",
+        "published": "2017-11-18",
         "modified": None,
         "categories": ["Uncategorized"],
         "tags": ["forces", "kazakhstan", "raided", "special", "traffickers", "twelve"],

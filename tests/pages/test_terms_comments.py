@@ -106,4 +106,4 @@ def test_fields_keys_are_the_interface():
     assert list(fields("<main></main>")) == [
         "post_id", "title", "author", "author_slug", "published", "modified", "categories",
         "tags", "content_html", "content_text", "word_count", "images", "links",
-        "comment_count", "canonical"]
+        "comment_count", "published_raw", "modified_raw", "canonical"]

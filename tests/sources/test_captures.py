@@ -88,3 +88,26 @@ def test_unresolvable_revisits_and_offsite_captures_are_dropped_and_counted():
 
 def test_capture_key_is_url_and_timestamp():
     assert cap("20170101000000", 200).key == f"{A}@20170101000000"
+
+
+def test_a_payload_many_urls_share_is_a_catch_all_chosen_last():
+    banner = [cap("20200101000000", 200, url=f"https://www.example.org/{p}/", digest="BANNER")
+              for p in ("a", "b", "c")]
+    idx = index(cap("20170101000000", 200, digest="POST-A"), *banner)
+    assert list(idx.catch_all) == ["BANNER"] and idx.catch_all["BANNER"].urls == 3
+    choice = idx.choose(A)
+    assert choice.capture.digest == "POST-A" and "afterlife" in choice.fallback
+    assert choice.latest is not None and choice.latest.digest == "BANNER"
+    assert [c.digest for c in choice.alternatives] == ["BANNER"]
+
+
+def test_two_urls_sharing_a_payload_or_redirects_sharing_one_are_no_catch_all():
+    idx = index(cap("2017", 200, digest="D"), cap("2017", 200, url=SITE.root + "/b/", digest="D"),
+                *[cap("2018", 301, url=f"{SITE.root}/{p}/", digest="R") for p in "cdef"])
+    assert idx.catch_all == {}
+
+
+def test_suspect_captures_come_after_the_others_but_before_redirects():
+    idx = index(cap("2017", 301), cap("2018", 200, digest="OLD"), cap("2020", 200, digest="NEW"))
+    choice = idx.choose(A, suspect=lambda record: record.digest == "NEW")
+    assert [choice.capture.digest, *(c.digest for c in choice.alternatives)] == ["OLD", "NEW", ""]

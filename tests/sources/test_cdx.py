@@ -15,13 +15,13 @@ def test_internet_archive_query():
     query = CdxQuery(
         "https://web.archive.org/cdx/search/cdx",
         INTERNET_ARCHIVE,
-        "www.deepdotweb.com",
+        "https://www.deepdotweb.com",
         since="20160101000000",
         until="20190501235959",
         page_size=5000,
     )
     got = params(query.url())
-    assert got["url"] == ["www.deepdotweb.com"] and got["matchType"] == ["host"]
+    assert got["url"] == ["https://www.deepdotweb.com/"] and got["matchType"] == ["host"]
     assert got["from"] == ["20160101000000"] and got["to"] == ["20190501235959"]
     assert got["filter"][0].startswith("mimetype:text/html")
     assert "statuscode" in got["fl"][0] and "mimetype" in got["fl"][0]
@@ -30,11 +30,20 @@ def test_internet_archive_query():
 
 
 def test_pywb_query_names_fields_its_way_and_asks_for_everything_at_once():
-    query = CdxQuery("http://127.0.0.1:8080/coll/cdx", PYWB, "www.example.org", match="prefix")
+    query = CdxQuery(
+        "http://127.0.0.1:8080/coll/cdx", PYWB, "https://www.example.org", match="prefix"
+    )
     got = params(query.url())
-    assert got["url"] == ["www.example.org/"] and got["matchType"] == ["prefix"]
+    assert got["url"] == ["https://www.example.org/"] and got["matchType"] == ["prefix"]
     assert got["filter"][0].startswith("~mime:text/html")
     assert "status" in got["fl"][0].split(",") and "limit" not in got and "from" not in got
+
+
+def test_a_host_with_a_port_is_sent_with_its_scheme():
+    """pywb reads ``blog.example.net:8081`` as a URL whose scheme is ``blog.example.net`` and
+    answers 0 rows; ``http://blog.example.net:8081/`` works on every CDX server."""
+    query = CdxQuery("http://127.0.0.1:8080/coll/cdx", PYWB, "http://blog.example.net:8081")
+    assert params(query.url())["url"] == ["http://blog.example.net:8081/"]
 
 
 def test_collapse_in_each_dialect():

@@ -7,7 +7,7 @@ from scrapy.http import HtmlResponse, Response
 
 from crawler.sources.archiveclient import ArchiveClient
 from crawler.sources.base import CAPTURE_META
-from crawler.sources.captures import Window
+from crawler.sources.captures import CaptureRecord, Window
 from crawler.sources.cdx import INTERNET_ARCHIVE, CdxQuery
 from crawler.sources.ratelimit import RateLimiter
 from crawler.sources.wayback import WaybackSource
@@ -16,6 +16,8 @@ from crawler.urls import SiteUrls
 
 SITE = SiteUrls("https://www.example.org")
 W = "https://web.archive.org/web/"
+PAGE = b'<html><body class="single postid-7">%s<img src="/wp-content/a.png"></body></html>'
+"""A page with WordPress markers: the site's own (see crawler.sources.afterlife)."""
 MEMENTO = {"Memento-Datetime": "Fri, 01 Jun 2018 00:00:00 GMT", "Content-Type": "text/html"}
 CDX = (
     b'[["urlkey","timestamp","original","mimetype","statuscode","digest","length"],'
@@ -36,7 +38,7 @@ def source(answers, window=Window()):  # noqa: B008 (Window is frozen)
         return HtmlResponse(request.url, status=status, headers=headers, body=body, request=request)
 
     client = ArchiveClient(RateLimiter({"index": 0, "page": 0}), download, retries=0)
-    query = CdxQuery("https://web.archive.org/cdx/search/cdx", INTERNET_ARCHIVE, SITE.host)
+    query = CdxQuery("https://web.archive.org/cdx/search/cdx", INTERNET_ARCHIVE, SITE.root)
     answers.setdefault(query.url(), (200, {}, CDX))
     return WaybackSource(SITE, WaybackUrls.from_archive("wayback"), query, window, client), sent
 
@@ -62,7 +64,7 @@ def test_enumerates_html_urls_in_the_window():
 
 def test_latest_capture_fetched_raw_with_provenance():
     url = W + "20180601000000id_/https://www.example.org/a/"
-    src, sent = source({url: (200, MEMENTO, b"<html><body>v2</body></html>")})
+    src, sent = source({url: (200, MEMENTO, PAGE % b"v2")})
     response, capture = fetch(src, "https://www.example.org/a/")
     assert response.url == "https://www.example.org/a/" and b"v2" in response.body
     assert sent[-1] == url
@@ -153,3 +155,31 @@ def test_archived_error_pages_keep_their_status_and_replay_links_are_dropped():
     response, _ = fetch(src, "https://www.example.org/a/")
     assert response.status == 500 and isinstance(response, Response)
     assert response.headers.getlist("Link") == [b"<https://www.example.org/?p=7>; rel=shortlink"]
+
+
+def test_an_empty_index_is_a_warning_that_shows_the_query(caplog):
+    src, _ = source({})
+    query = src.query.url()
+    src.client.download = _answering({query: (200, {}, b"[]")})
+    with caplog.at_level("WARNING"):
+        asyncio.run(src.index())
+    warning = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warning) == 1 and query in warning[0].getMessage()
+    assert "ARCHIVE_CDX_URL" in warning[0].getMessage()
+
+
+def test_after_the_death_unindexed_urls_are_asked_just_before_it():
+    src, sent = source({})
+    for day in ("01", "02", "03"):
+        src.life.afterlife(CaptureRecord(SITE.root + "/x/", f"201906{day}000000", 200),
+                           "seized", "Seized")
+    fetch(src, "https://www.example.org/b/")
+    assert sent[-1] == W + "20190531235959id_/https://www.example.org/b/"
+
+
+def _answering(answers):
+    async def download(request):
+        status, headers, body = answers.get(request.url, (404, {}, b""))
+        return HtmlResponse(request.url, status=status, headers=headers, body=body, request=request)
+
+    return download

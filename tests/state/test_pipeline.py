@@ -148,3 +148,34 @@ def test_same_content_from_a_newer_capture_refreshes_the_record_quietly(runs):
     older = post(archive_url="capture-2017", captured_at="2017-01-01T00:00:00+00:00")
     assert not runs.passes(older)
     assert runs.stored().record["archive_url"] == "capture-2019"  # never back in time
+
+
+def test_a_theme_switch_that_hides_fields_is_no_change(runs):
+    """Run 1 read a classic theme; run 2 the same posts under a block theme that shows no author,
+    modified date or tags: only the post really edited is a change, and the store keeps what the
+    new theme hides."""
+    runs.start()
+    assert runs.passes(post(author="Anna", author_slug="anna", tags=["x"]))
+    assert runs.passes(post(post_id=8, url=f"{SITE}/b/", author="Anna", tags=["y"]))
+    runs.start()
+    block = {"author": None, "author_slug": None, "modified": None, "tags": [],
+             "captured_at": "2020-01-01T00:00:00+00:00", "archive_url": "https://a.example/2020"}
+    assert not runs.passes(post(**block))
+    assert runs.stat("unchanged") == 1 and runs.stat("refreshed") == 1
+    stored = runs.stored().record
+    assert (stored["author"], stored["tags"], stored["modified"]) == (
+        "Anna", ["x"], "2017-01-02T09:00:00+00:00")
+    assert stored["archive_url"] == "https://a.example/2020"  # the newest capture's body
+    edited = post(post_id=8, url=f"{SITE}/b/", title="B, edited", **block)
+    assert runs.passes(edited) and runs.stat("changed") == 1
+    assert (edited.title, edited.author, edited.tags) == ("B, edited", "Anna", ["y"])
+
+
+def test_an_older_capture_fills_what_the_stored_record_lacks(runs):
+    runs.start().passes(post(author=None))
+    runs.start()
+    older = {"author": "Anna", "captured_at": "2017-06-01T00:00:00+00:00", "title": "Old title"}
+    assert runs.passes(post(**older)) and runs.stat("changed") == 1
+    assert runs.stored().record["author"] == "Anna"
+    assert runs.stored().record["title"] == "A"  # the newer capture's title stays
+    assert not runs.passes(post(**older)) and runs.stat("older") == 1

@@ -1,0 +1,57 @@
+"""One post, one record: merge the versions of a post reached through several URLs or captures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+from scrapy.statscollectors import StatsCollector
+
+from crawler.spool import Spool
+from crawler.versions import merge, post_key
+
+
+class MergePipeline:
+    """Keeps the merged record of every post seen (:func:`crawler.versions.merge`) and passes a
+    post on the first time it is seen and each time a later version adds to it or replaces it;
+    a version that changes nothing is dropped. Exporters keep the last record of each post, so
+    feeds hold each post once, merged across all its captures.
+
+    The records wait in a temporary SQLite file (:class:`crawler.spool.Spool`), not in memory.
+    """
+
+    def __init__(self, stats: StatsCollector) -> None:
+        self.stats = stats
+        self._spool: Spool | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> MergePipeline:
+        assert crawler.stats is not None
+        return cls(crawler.stats)
+
+    def close_spider(self) -> None:
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        record = adapter.asdict()
+        key = repr(post_key(record))
+        spool = self._spool = self._spool or Spool(prefix="archive-merge-")
+        current = spool.get(key)
+        if current is None:
+            spool.put(key, record)
+            self.stats.inc_value("archive/posts/unique")
+            return item
+        self.stats.inc_value("archive/duplicates/merged")
+        merged = merge(current, record, ties_to_incoming=False)
+        if merged == current:
+            raise DropItem(f"nothing new for post {key}: {record['url']}", log_level="DEBUG")
+        spool.put(key, merged)
+        self.stats.inc_value("archive/duplicates/replaced")
+        for name, value in merged.items():
+            adapter[name] = value
+        return item
