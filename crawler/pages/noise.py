@@ -34,6 +34,9 @@ _EXACT: Mapping[str, str] = MappingProxyType({
     **dict.fromkeys(("saboxplugin-wrap", "abh_box", "wp-block-post-author"), "author_box"),
     **dict.fromkeys(("sidebar", "secondary", "colophon", "theme-footer", "masthead",
                      "theme-header", "widget-area"), "chrome"),
+    # A password-protected post shows a form and a message (Twenty Twenty-One prints it
+    # outside the form) where the body would be.
+    **dict.fromkeys(("post-password-form", "post-password-message"), "protected"),
 })
 _WORDS: Mapping[str, str] = MappingProxyType({
     **dict.fromkeys(("share", "sharing", "social", "sharedaddy", "addtoany", "shareaholic"),
@@ -57,7 +60,7 @@ _HINT_WORDS = frozenset((
     "comment", "comments", "commentlist", "respond", "disqus",
     "navigation", "nav", "links", "breadcrumb", "breadcrumbs", "crumbs",
     "saboxplugin", "abh", "author",
-    "sidebar", "secondary", "colophon", "theme", "masthead", "widget", "widgets",
+    "sidebar", "secondary", "colophon", "theme", "masthead", "widget", "widgets", "password",
 ))
 _WORD_BREAKS = re.compile(r"[\s_-]+")
 

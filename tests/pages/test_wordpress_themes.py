@@ -32,21 +32,9 @@ FIELDS = ("post_id", "title", "author", "author_slug", "published", "modified", 
 EMPTY: dict[str, Any] = {"categories": [], "tags": [], "images": [], "links": [],
                          "content_text": ""}
 
-_UNLINKED_AUTHOR = ("block themes print the author's name in a bare <p "
-                    "class=wp-block-post-author__name> (no link, no rel=author); not read today")
-_PROTECTED = ("WordPress prefixes a password-protected post's title with 'Protected: ' on the "
-              "page (protected_title_format); the REST API and the dataset want the title alone")
-GAPS: dict[tuple[str, str], str] = {
-    ("twentytwentytwo", "author"): _UNLINKED_AUTHOR,
-    ("twentytwentythree", "author"): _UNLINKED_AUTHOR,
-}
+GAPS: dict[tuple[str, str], str] = {}
 """(theme, field) the parser gets wrong on some post of that theme."""
-POST_GAPS: dict[tuple[str, str, str], str] = {
-    **{(theme, "title", "members-minutes"): _PROTECTED for theme in THEMES},
-    ("twentytwentyone", "content_text", "members-minutes"): (
-        "the password form's message sits in <p class=post-password-message> outside the "
-        "<form> the body cleaner drops, so it is read as the body"),
-}
+POST_GAPS: dict[tuple[str, str, str], str] = {}
 """(theme, field, post slug) the parser gets wrong on that one post; the (theme, field) test
 leaves these posts out, and each has its own strict xfail."""
 
