@@ -64,6 +64,7 @@ _HINT_WORDS = frozenset((
 ))
 _WORD_BREAKS = re.compile(r"[\s_-]+")
 
+_POST_MARK = re.compile(r"^post-\d+$")
 _MAIN_IDS = frozenset(("main", "content", "main-content", "primary"))
 BODY_NOISE_TAGS = frozenset(("script", "style", "noscript", "form", "button", "input", "select",
                              "textarea", "template", "svg", "nav", "link", "meta"))
@@ -145,16 +146,32 @@ def in_meta_noise(el: Element, stop: Element | None) -> bool:
     (below ``stop``): links there describe other posts or other people, not this post.
 
     The walk ends at the page's main region: names on the wrappers around it describe the
-    layout (``Page-ad-margins``, ``has-sidebar``), not a block beside the post."""
+    layout (``Page-ad-margins``, ``has-sidebar``), not a block beside the post. Inside the
+    post's own element (``stop`` marked ``post-N``/``hentry``), an ``<aside>`` or a column
+    named sidebar is the post's meta column, not the page's sidebar."""
+    own_post = stop is not None and is_post_element(stop)
     for node in ancestors_or_self(el, stop):
-        if node.tag in META_NOISE_TAGS:
+        if node.tag in META_NOISE_TAGS and not (own_post and node.tag == "aside"):
             return True
         kind = noise_kind(node)
-        if kind is not None and kind != "author_box":
+        if kind is not None and kind != "author_box" and not (own_post and _is_column(node)):
             return True
         if is_main_region(node):
             return False
     return False
+
+
+def is_post_element(el: Element) -> bool:
+    """Marked as a post by ``post_class()`` or ``the_ID()`` (``hentry``, ``post-N``...)."""
+    return bool(_POST_MARK.match(el.get("id") or "")) or any(
+        _POST_MARK.match(token) or token in ("hentry", "type-post")
+        for token in (el.get("class") or "").split())
+
+
+def _is_column(el: Element) -> bool:
+    """Named as a page column: ``#sidebar...``, ``.sidebar``, ``.secondary``."""
+    names = [(el.get("id") or "").lower(), *(el.get("class") or "").lower().split()]
+    return any(name.startswith("sidebar") or name == "secondary" for name in names)
 
 
 def is_main_region(el: Element) -> bool:

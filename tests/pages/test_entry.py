@@ -63,3 +63,30 @@ def test_layout_wrappers_named_like_noise_do_not_hide_the_main_region():
         body_class="",
     )
     assert found.container.get("class") == "story"
+
+
+def test_a_column_named_sidebar_inside_the_post_is_its_meta_not_the_page_sidebar():
+    found = page(
+        '<div id="main"><article id="post-7" class="post-7 post type-post hentry">'
+        '<h1 class="entry-title">Title</h1>'
+        '<div id="sidebar" class="post-sidebar">'
+        '<span class="byline"><a rel="author" href="/author/jane/">Jane Roe</a></span>'
+        '<span class="cat-links"><a rel="category tag" href="/category/news/">News</a></span>'
+        '</div><div class="entry-content">' + PROSE + "</div></article>"
+        '<aside id="secondary" class="widget-area"><section class="widget">'
+        '<a rel="author" href="/author/bob/">Bob</a>'
+        '<a rel="category tag" href="/category/other/">Other</a></section></aside></div>'
+    )
+    fields = found.fields()
+    assert (fields["author"], fields["author_slug"]) == ("Jane Roe", "jane")
+    assert fields["categories"] == ["News"]
+    assert fields["content_text"].startswith("A sentence of the post")
+
+
+def test_outside_the_post_a_sidebar_is_still_the_pages():
+    found = page(
+        '<div id="main"><div class="story"><h1>Title</h1>' + PROSE * 3 + "</div>"
+        '<div id="sidebar"><a rel="author" href="/author/bob/">Bob</a></div></div>',
+        body_class="",
+    )
+    assert found.fields()["author_slug"] is None
