@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import MappingProxyType
 
-from .dom import Element, ancestors_or_self
+from .dom import Element, ancestors_or_self, xpath
 from .entry import is_other_post
-from .noise import in_meta_noise
+from .noise import in_side_block
 
 
 def _ranks(*tiers: Iterable[str]) -> MappingProxyType[str, float]:
@@ -34,6 +34,7 @@ _ENTRY_RANK = _RANKS["entry"]
 # From .post-content on, wrappers are generic: some themes print the title and meta in them.
 _GENERIC_RANK = _RANKS["post-content"]
 _TAGS = ("div", "section", "article", "main", "span", "td")
+_MEDIA = xpath("descendant::*[self::img or self::video or self::audio or self::iframe][1]")
 
 
 def find_container(scope: Element, post_id: int | None = None) -> Element | None:
@@ -48,9 +49,15 @@ def find_container(scope: Element, post_id: int | None = None) -> Element | None
             continue
         rank = container_rank(el)
         if (rank is not None and (best is None or rank < best[0])
-                and not in_meta_noise(el, scope) and not in_other_post(el, scope, post_id)):
+                and not in_side_block(el, scope) and not in_other_post(el, scope, post_id)
+                and _holds_something(el)):
             best = (rank, el)
     return best[1] if best else None
+
+
+def _holds_something(el: Element) -> bool:
+    """Text or media: an empty wrapper (a placeholder a script fills) is no body."""
+    return bool(el.text_content().strip()) or _MEDIA(el) != []
 
 
 def container_rank(el: Element) -> float | None:

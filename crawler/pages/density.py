@@ -9,10 +9,18 @@ Menus, link lists and teasers score little: their texts are short and mostly lin
 from __future__ import annotations
 
 from .dom import Element, xpath
-from .noise import in_meta_noise
+from .noise import in_side_block
 
 _LINK_TEXT = xpath("descendant::a//text()")
 _MIN_CHARS = 25
+_TEXTS = xpath(
+    "descendant::text()[string-length(normalize-space()) >= 10]"
+    "[not(parent::script or parent::style or parent::noscript or parent::template)]",
+    smart_strings=True,
+)
+_INLINE = frozenset(("a", "span", "em", "strong", "b", "i", "u", "font", "small", "big", "sup",
+                     "sub", "mark", "cite", "q", "abbr", "time", "code", "label", "s", "strike"))
+_HOLDERS = frozenset(("div", "section", "article", "main", "td", "body", "center"))
 _CANDIDATES = 5  # best-scored elements whose link density is checked
 
 
@@ -20,30 +28,46 @@ def densest(scope: Element) -> Element | None:
     """The element of ``scope`` (outside comments, sidebars and other noise) holding the most
     prose, or None when ``scope`` has no paragraph at all."""
     scores: dict[Element, float] = {}
-    for paragraph in scope.iter("p", "pre", "div"):
-        if paragraph.tag == "div" and len((paragraph.text or "").strip()) < _MIN_CHARS:
-            continue  # a div is a paragraph only when it holds text of its own
-        text = paragraph.text_content()
-        length = len(text.strip())
+    for block, (length, commas) in _paragraphs(scope).items():
         if length < _MIN_CHARS:
             continue
-        score = 1 + text.count(",") + min(length / 100, 3)
-        parent = paragraph.getparent()
-        if parent is None:
+        score = 1 + commas + min(length / 100, 3)
+        # A <p> is a paragraph of its parent; a <div> holding text of its own is a body itself.
+        holder = block if block.tag in _HOLDERS else block.getparent()
+        if holder is None:
             continue
-        scores[parent] = scores.get(parent, 0) + score
-        grandparent = parent.getparent()
-        if grandparent is not None:
-            scores[grandparent] = scores.get(grandparent, 0) + score / 2
+        scores[holder] = scores.get(holder, 0) + score
+        parent = holder.getparent()
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0) + score / 2
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)
     best: tuple[float, Element] | None = None
     for el in ranked[:_CANDIDATES * 2]:
-        if el.tag in ("html", "body") or in_meta_noise(el, scope):
+        if el.tag in ("html", "body") or in_side_block(el, scope):
             continue
         score = scores[el] * (1 - link_density(el))
         if best is None or score > best[0]:
             best = (score, el)
     return best[1] if best else None
+
+
+def _paragraphs(scope: Element) -> dict[Element, tuple[int, int]]:
+    """(characters, commas) of the text outside links of each block element, from its text
+    nodes long enough to be prose (menus and link lists count for nothing)."""
+    found: dict[Element, tuple[int, int]] = {}
+    for text in _TEXTS(scope):
+        node = text.getparent()
+        if text.is_tail:
+            node = node.getparent()
+        while node is not None and node.tag in _INLINE:
+            if node.tag == "a":
+                break
+            node = node.getparent()
+        if node is None or node.tag == "a":
+            continue
+        length, commas = found.get(node, (0, 0))
+        found[node] = (length + len(text.strip()), commas + text.count(","))
+    return found
 
 
 def link_density(el: Element) -> float:

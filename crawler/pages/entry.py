@@ -15,7 +15,7 @@ import re
 
 from .document import Document
 from .dom import Element, xpath
-from .noise import in_meta_noise, is_main_region
+from .noise import in_side_block, is_main_region
 
 # Enfold writes ``post-entry-N``; some themes ``postid-N`` on the article itself.
 _MARK = re.compile(r"^(?:post|postid|post-entry)-(\d+)$")
@@ -50,10 +50,10 @@ def find_entry(doc: Document, post_id: int | None) -> Element | None:
     element (``post-N``, ``hentry``, ``type-post``) with the most text. None when no element
     carries such markers: then the body is found by its text alone."""
     own, generic = _candidates(doc.root, post_id)
-    own = [el for el in own if not in_meta_noise(el, None)]
+    own = [el for el in own if not in_side_block(el, None)]
     if own:
         return _largest(_outermost(own), post_id)
-    generic = [el for el in generic if not in_meta_noise(el, None)]
+    generic = [el for el in generic if not in_side_block(el, None)]
     return _largest(_outermost(generic), post_id) if generic else None
 
 

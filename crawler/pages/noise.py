@@ -33,7 +33,9 @@ _EXACT: Mapping[str, str] = MappingProxyType({
                      "breadcrumb", "breadcrumbs", "crumbs"), "nav"),
     **dict.fromkeys(("saboxplugin-wrap", "abh_box", "wp-block-post-author"), "author_box"),
     **dict.fromkeys(("sidebar", "secondary", "colophon", "theme-footer", "masthead",
-                     "theme-header", "widget-area"), "chrome"),
+                     "theme-header", "widget-area", "cookie-notice", "cookie-notice-container",
+                     "cookie-law-info-bar", "cookie-banner", "cookie-bar", "cookie-consent"),
+                    "chrome"),
     # A password-protected post shows a form and a message (Twenty Twenty-One prints it
     # outside the form) where the body would be.
     **dict.fromkeys(("post-password-form", "post-password-message"), "protected"),
@@ -44,6 +46,8 @@ _WORDS: Mapping[str, str] = MappingProxyType({
     **dict.fromkeys(("related", "relatedposts", "yarpp", "relpost"), "related"),
     **dict.fromkeys(("ad", "ads", "advert", "adverts", "advertisement", "advertising",
                      "adsbygoogle", "adsense", "e3lan", "dfp"), "ads"),
+    # Cookie and privacy notices (a plain "cookie" word may name a recipe's block).
+    **dict.fromkeys(("consent", "gdpr", "cookiebanner", "cookiebar"), "chrome"),
 })
 _AUTHOR_BOX_WORDS = frozenset(("box", "bio", "info", "about", "card", "profile", "description"))
 # WordPress widgets are `widget widget_<type>`. Layout classes such as `sidebar-right` sit on
@@ -61,6 +65,7 @@ _HINT_WORDS = frozenset((
     "navigation", "nav", "links", "breadcrumb", "breadcrumbs", "crumbs",
     "saboxplugin", "abh", "author",
     "sidebar", "secondary", "colophon", "theme", "masthead", "widget", "widgets", "password",
+    "cookie", "consent", "gdpr", "cookiebanner", "cookiebar",
 ))
 _WORD_BREAKS = re.compile(r"[\s_-]+")
 
@@ -149,16 +154,29 @@ def in_meta_noise(el: Element, stop: Element | None) -> bool:
     layout (``Page-ad-margins``, ``has-sidebar``), not a block beside the post. Inside the
     post's own element (``stop`` marked ``post-N``/``hentry``), an ``<aside>`` or a column
     named sidebar is the post's meta column, not the page's sidebar."""
+    return meta_noise_block(el, stop) is not None
+
+
+def in_side_block(el: Element, stop: Element | None) -> bool:
+    """:func:`in_meta_noise`, for looking for the post on the whole page: a block named like
+    noise that holds the page's ``<h1>`` is a layout wrapper (``m-advertisement-pusher``
+    around everything on a page without ``<main>``), not a block beside the post."""
+    block = meta_noise_block(el, stop)
+    return block is not None and next(block.iter("h1"), None) is None
+
+
+def meta_noise_block(el: Element, stop: Element | None) -> Element | None:
+    """The innermost element around ``el`` (below ``stop``) that makes it meta noise."""
     own_post = stop is not None and is_post_element(stop)
     for node in ancestors_or_self(el, stop):
         if node.tag in META_NOISE_TAGS and not (own_post and node.tag == "aside"):
-            return True
+            return node
         kind = noise_kind(node)
         if kind is not None and kind != "author_box" and not (own_post and _is_column(node)):
-            return True
+            return node
         if is_main_region(node):
-            return False
-    return False
+            return None
+    return None
 
 
 def is_post_element(el: Element) -> bool:
