@@ -8,6 +8,7 @@ from typing import TypeAlias
 
 from lxml.html import tostring
 
+from .boilerplate import is_interface
 from .dom import Element, absolute, classes, dedupe, drop, without_fragment, xpath
 from .entry import is_other_post
 from .furniture import Furniture, block_key
@@ -86,7 +87,7 @@ def _cuts(container: Element, cleaning: Cleaning) -> tuple[list[Element], Blocks
     stack = list(container)
     while stack:
         el = stack.pop()
-        if (is_body_noise(el) or is_other_post(el, cleaning.post_id)
+        if (is_body_noise(el) or is_other_post(el, cleaning.post_id) or is_interface(el)
                 or (cleaning.trim and is_chrome(el))):
             doomed.append(el)
             continue
