@@ -14,7 +14,7 @@ from .entry import is_other_post
 from .furniture import Furniture, block_key
 from .noise import is_body_noise
 from .text import BLOCKS, content_text
-from .trim import is_chrome, strip_loose_meta
+from .trim import is_chrome, is_meta_line, strip_loose_meta
 
 _IMAGES = xpath("descendant::img")
 _HREFS = xpath("descendant::a/@href")
@@ -88,7 +88,7 @@ def _cuts(container: Element, cleaning: Cleaning) -> tuple[list[Element], Blocks
     while stack:
         el = stack.pop()
         if (is_body_noise(el) or is_other_post(el, cleaning.post_id) or is_interface(el)
-                or (cleaning.trim and is_chrome(el))):
+                or (is_chrome(el) if cleaning.trim else is_meta_line(el))):
             doomed.append(el)
             continue
         if learn and el.tag in BLOCKS and _is_leaf_block(el):

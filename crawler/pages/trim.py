@@ -11,10 +11,18 @@ from .dates import DATE_TEXT
 from .dom import Element, drop, xpath
 
 _CHROME_TAGS = frozenset(("header", "footer", "h1"))
-_CHROME_CLASSES = frozenset((
-    "entry-header", "entry-meta", "post-meta", "entry-footer", "entry-title", "post-title",
-    "byline", "posted-on", "cat-links", "tags-links", "entry-utility", "postmetadata",
-    "post-info", "vcard", "updated", "published", "entry-date",
+# The post meta lines themes print: never the post's text, wherever they sit (some themes
+# print the term links' footer inside .entry-content).
+_META_CLASSES = frozenset((
+    "entry-meta", "post-meta", "entry-footer", "entry-utility", "postmetadata", "byline",
+    "posted-on", "cat-links", "tags-links", "post-categories", "post-tags", "entry-categories",
+    "entry-tags",
+))
+# Besides the meta, in a container that may hold the whole entry: its header and title, and
+# hCard/date classes (in the body's own text they may mark an address or an event).
+_CHROME_CLASSES = _META_CLASSES | frozenset((
+    "entry-header", "entry-title", "post-title", "post-info", "vcard", "updated", "published",
+    "entry-date",
 ))
 # Microdata of the post itself, wherever a theme prints it.
 _CHROME_ITEMPROPS = frozenset(("headline", "datePublished", "dateModified", "author"))
@@ -39,6 +47,12 @@ def is_chrome(el: Element) -> bool:
         return True
     names = el.get("class")
     return bool(names) and not _CHROME_CLASSES.isdisjoint(names.split())
+
+
+def is_meta_line(el: Element) -> bool:
+    """A post meta line (``.entry-meta``, ``.tags-links``...), cut from any body."""
+    names = el.get("class")
+    return bool(names) and not _META_CLASSES.isdisjoint(names.split())
 
 
 def strip_loose_meta(root: Element) -> None:

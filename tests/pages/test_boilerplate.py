@@ -45,3 +45,14 @@ def test_share_links_go_and_their_block_with_them():
         "<p>See <a href='https://example.org/report'>the report</a>.</p>"
     )
     assert text == "Body text.\n\nSee the report."
+
+
+def test_meta_lines_inside_a_known_wrapper_are_cut_hcards_stay():
+    text = _text(
+        "<p>Body text.</p>"
+        '<footer class="entry-footer"><span class="cat-links">Filed under: '
+        '<a rel="category tag" href="/category/news/">News</a> |</span></footer>'
+        '<p class="tags-links">Tags: <a rel="tag" href="/tag/x/">x</a></p>'
+        '<div class="vcard"><span class="fn">City Library</span>, 1 Main Street</div>'
+    )
+    assert text == "Body text.\n\nCity Library, 1 Main Street"
