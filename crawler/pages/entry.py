@@ -49,34 +49,35 @@ def find_entry(doc: Document, post_id: int | None) -> Element | None:
     """This post's element: marked with ``post_id`` when it is known, else the one post-like
     element (``post-N``, ``hentry``, ``type-post``) with the most text. None when no element
     carries such markers: then the body is found by its text alone."""
-    own, generic = _candidates(doc.root, post_id)
-    own = [el for el in own if not in_side_block(el, None)]
-    if own:
-        return _largest(_outermost(own), post_id)
-    generic = [el for el in generic if not in_side_block(el, None)]
+    if post_id is not None:
+        own = [el for el in _marked(doc.root, post_id) if not in_side_block(el, None)]
+        if own:
+            return _largest(_outermost(own), post_id)
+    generic = [el for el in doc.root.iter(*_TAGS)
+               if _is_generic_entry(el, post_id) and not in_side_block(el, None)]
     return _largest(_outermost(generic), post_id) if generic else None
 
 
-def _candidates(root: Element, post_id: int | None) -> tuple[list[Element], list[Element]]:
-    """(the elements marked with ``post_id``, the post-like others) in one walk: a plain walk
-    with substring tests is several times faster here than XPath's string functions."""
+def _marked(root: Element, post_id: int) -> list[Element]:
+    """The elements marked with ``post_id``: a plain walk with a substring test is several
+    times faster here than XPath's string functions."""
     ident = f"post-{post_id}"
     names = {ident, f"postid-{post_id}", f"post-entry-{post_id}"}
-    own, generic = [], []
+    found = []
     for el in root.iter(*_TAGS):
+        if el.get("id") == ident:
+            found.append(el)
+            continue
         value = el.get("class")
-        if post_id is not None and (el.get("id") == ident or value and ident in value
-                                    and not names.isdisjoint(value.split())):
-            own.append(el)
-        elif _is_generic_entry(el, value, post_id):
-            generic.append(el)
-    return own, generic
+        if value and ident in value and not names.isdisjoint(value.split()):
+            found.append(el)
+    return found
 
 
-def _is_generic_entry(el: Element, value: str | None, post_id: int | None) -> bool:
+def _is_generic_entry(el: Element, post_id: int | None) -> bool:
     """Post-like: ``hentry``, ``type-post``, or marked with some post ID (only when this post's
-    ID is unknown: otherwise that is another post). ``value``: its class attribute."""
-    value = value or ""
+    ID is unknown: otherwise that is another post)."""
+    value = el.get("class") or ""
     if ("post" not in value and "entry" not in value and "type-" not in value
             and not (el.get("id") or "").startswith("post-")):
         return False  # most elements: no need to split and match
