@@ -50,7 +50,7 @@ def find_entry(doc: Document, post_id: int | None) -> Element | None:
     element (``post-N``, ``hentry``, ``type-post``) with the most text. None when no element
     carries such markers: then the body is found by its text alone."""
     if post_id is not None:
-        own = [el for el in _marked(doc.root, post_id) if not in_side_block(el, None)]
+        own = [el for el in _marked(doc, post_id) if not in_side_block(el, None)]
         if own:
             return _largest(_outermost(own), post_id)
     generic = [el for el in doc.root.iter(*_TAGS)
@@ -58,20 +58,21 @@ def find_entry(doc: Document, post_id: int | None) -> Element | None:
     return _largest(_outermost(generic), post_id) if generic else None
 
 
-def _marked(root: Element, post_id: int) -> list[Element]:
-    """The elements marked with ``post_id``: a plain walk with a substring test is several
-    times faster here than XPath's string functions."""
+def _marked(doc: Document, post_id: int) -> list[Element]:
+    """The elements marked with ``post_id``: the page's ``<article>`` elements first (indexed
+    already, and where most themes put ``post_class()``), else a walk of its containers with
+    a substring test (several times faster than XPath's string functions)."""
     ident = f"post-{post_id}"
     names = {ident, f"postid-{post_id}", f"post-entry-{post_id}"}
-    found = []
-    for el in root.iter(*_TAGS):
+
+    def marked(el: Element) -> bool:
         if el.get("id") == ident:
-            found.append(el)
-            continue
+            return True
         value = el.get("class")
-        if value and ident in value and not names.isdisjoint(value.split()):
-            found.append(el)
-    return found
+        return bool(value) and ident in value and not names.isdisjoint(value.split())
+
+    found = [el for el in doc.tags["article"] if marked(el)]
+    return found or [el for el in doc.root.iter(*_TAGS) if marked(el)]
 
 
 def _is_generic_entry(el: Element, post_id: int | None) -> bool:

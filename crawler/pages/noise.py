@@ -181,9 +181,13 @@ def meta_noise_block(el: Element, stop: Element | None) -> Element | None:
 
 def is_post_element(el: Element) -> bool:
     """Marked as a post by ``post_class()`` or ``the_ID()`` (``hentry``, ``post-N``...)."""
-    return bool(_POST_MARK.match(el.get("id") or "")) or any(
-        _POST_MARK.match(token) or token in ("hentry", "type-post")
-        for token in (el.get("class") or "").split())
+    return _is_post_names(el.get("id") or "", el.get("class") or "")
+
+
+@lru_cache(maxsize=1024)
+def _is_post_names(ident: str, names: str) -> bool:
+    return bool(_POST_MARK.match(ident)) or any(
+        _POST_MARK.match(token) or token in ("hentry", "type-post") for token in names.split())
 
 
 def _is_column(el: Element) -> bool:
