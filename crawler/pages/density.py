@@ -1,8 +1,9 @@
 """The body of a page no marker points to: the element its paragraphs crowd into.
 
-The classic readability scoring: each paragraph (a ``<p>``, ``<pre>``, or a ``<div>`` holding
-text of its own) long enough to be prose scores by its length and commas; its parent earns the
-score, its grandparent half of it (paragraphs wrapped one by one still add up in the body).
+Readability's scoring, read from text nodes: each block's prose outside links (a ``<p>``, a list
+item, a ``<div>`` holding text between ``<br>``s), when long enough, scores by its length and
+commas. A ``<p>`` gives its score to its parent and half to its grandparent (paragraphs wrapped
+one by one still add up in the body); a ``<div>`` holding text of its own is a body itself.
 Menus, link lists and teasers score little: their texts are short and mostly links.
 """
 
@@ -21,7 +22,7 @@ _TEXTS = xpath(
 _INLINE = frozenset(("a", "span", "em", "strong", "b", "i", "u", "font", "small", "big", "sup",
                      "sub", "mark", "cite", "q", "abbr", "time", "code", "label", "s", "strike"))
 _HOLDERS = frozenset(("div", "section", "article", "main", "td", "body", "center"))
-_CANDIDATES = 5  # best-scored elements whose link density is checked
+_CANDIDATES = 10  # best-scored elements whose link density and surroundings are checked
 
 
 def densest(scope: Element) -> Element | None:
@@ -42,7 +43,7 @@ def densest(scope: Element) -> Element | None:
             scores[parent] = scores.get(parent, 0) + score / 2
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)
     best: tuple[float, Element] | None = None
-    for el in ranked[:_CANDIDATES * 2]:
+    for el in ranked[:_CANDIDATES]:
         if el.tag in ("html", "body") or in_side_block(el, scope):
             continue
         score = scores[el] * (1 - link_density(el))
@@ -59,12 +60,10 @@ def _paragraphs(scope: Element) -> dict[Element, tuple[int, int]]:
         node = text.getparent()
         if text.is_tail:
             node = node.getparent()
-        while node is not None and node.tag in _INLINE:
-            if node.tag == "a":
-                break
+        while node is not None and node.tag in _INLINE and node.tag != "a":
             node = node.getparent()
         if node is None or node.tag == "a":
-            continue
+            continue  # link text: a menu or a list of other pages
         length, commas = found.get(node, (0, 0))
         found[node] = (length + len(text.strip()), commas + text.count(","))
     return found
