@@ -51,14 +51,14 @@ class PostPage:
         return page_kind(self.doc)
 
     @cached_property
-    def post_id(self) -> int | None:
+    def declared_id(self) -> int | None:
         """The ID the page declares for its post, before its element is looked for."""
         return page_post_id(self.doc)
 
     @cached_property
     def marked_entry(self) -> Element | None:
         """The element marked as this post (``article#post-N``...), or None."""
-        return find_entry(self.doc, self.post_id)
+        return find_entry(self.doc, self.declared_id)
 
     @cached_property
     def entry(self) -> Element | None:
@@ -72,7 +72,7 @@ class PostPage:
         """The post body's wrapper (``.entry-content``...), else the element its paragraphs
         crowd into, else the marked entry itself."""
         scope = self.marked_entry if self.marked_entry is not None else self.doc.root
-        found = find_container(scope, self.post_id)
+        found = find_container(scope, self.declared_id)
         if found is None:
             found = densest(scope)
         return found if found is not None else self.marked_entry
@@ -88,8 +88,8 @@ class PostPage:
         """The cleaned body: without noise, other posts' cards, the site's furniture (when the
         crawl's profile knows it) and, when it had no dedicated wrapper, title and meta."""
         furniture = self.profile.furniture if self.profile is not None else None
-        page = f"post {self.post_id}" if self.post_id is not None else self.url
-        cleaning = Cleaning(self.post_id, self.trimmed, furniture, page)
+        page = f"post {self.declared_id}" if self.declared_id is not None else self.url
+        cleaning = Cleaning(self.declared_id, self.trimmed, furniture, page)
         return extract_body(self.container, self.doc.base_url, cleaning)
 
     def fields(self) -> dict[str, Any]:
