@@ -23,7 +23,7 @@ class Furniture:
     """
 
     def __init__(self, min_pages: int = 5, min_share: float = 0.5, max_blocks: int = 100_000,
-                 max_pages: int = 1_000_000) -> None:
+                 max_pages: int = 200_000) -> None:
         self.min_pages = min_pages
         self.min_share = min_share
         self.pages_seen = 0
