@@ -18,25 +18,30 @@ from urllib.parse import parse_qs, urlsplit
 class PageKind(Enum):
     """Kinds of page worth fetching, with their request priority (higher is sooner).
 
-    Next pages come first so listings are walked before their posts pile up in the queue.
+    Next pages come first so listings are walked before their posts pile up in the queue. (The
+    values are names, not the priorities: equal values would make Python alias the members,
+    and a tag's request would say it is a category's.)
     """
 
-    PAGINATION = 40
-    POST = 30
-    HOME = 20
-    CATEGORY = 10
-    TAG = 10
-    AUTHOR = 10
-    DATE = 5
+    PAGINATION = "pagination"
+    POST = "post"
+    HOME = "home"
+    CATEGORY = "category"
+    TAG = "tag"
+    AUTHOR = "author"
+    DATE = "date"
 
     @property
     def priority(self) -> int:
-        return self.value
+        return _PRIORITIES[self]
 
     @property
     def is_listing(self) -> bool:
         return self is not PageKind.POST
 
+
+_PRIORITIES = {PageKind.PAGINATION: 40, PageKind.POST: 30, PageKind.HOME: 20, PageKind.CATEGORY: 10,
+               PageKind.TAG: 10, PageKind.AUTHOR: 10, PageKind.DATE: 5}
 
 # Checked in order on the path; the first match wins. None marks a trap: refused, reason counted.
 _PATH_RULES: tuple[tuple[str, PageKind | None, str], ...] = (
@@ -87,11 +92,18 @@ class Route:
 
 @dataclass(frozen=True)
 class Bounds:
-    """Limits that stop calendar and pagination traps (WordPress renders links to empty months)."""
+    """Limits that stop traps: calendar and pagination (WordPress renders links to empty months),
+    nested taxonomies and URLs that grow on every page."""
 
     max_page: int = 5000
     first_year: int = 1995
     last_year: int = date.today().year + 1
+    max_depth: int = 6
+    """Category levels (``/category/a/b/c/``); WordPress sites rarely nest three."""
+    max_segment: int = 255
+    """Characters of one path segment: WordPress slugs are at most 200, percent-encoded."""
+    max_value: int = 100
+    """Characters of one query value (``?cat=3``, ``?m=201711``, ``?p=12``...)."""
 
 
 def classify(url: str, bounds: Bounds = Bounds()) -> Route:
@@ -102,6 +114,9 @@ def classify(url: str, bounds: Bounds = Bounds()) -> Route:
         if param in query:
             return Route(None, reason)
     path = parts.path or "/"
+    malformed = _malformed(path, query, bounds)
+    if malformed:
+        return Route(None, malformed)
     if query and path == "/":
         return _classify_query(query, bounds)
     for pattern, kind, reason in _COMPILED:
@@ -117,10 +132,31 @@ def _classify_query(query: dict[str, list[str]], bounds: Bounds) -> Route:
             continue
         if kind is PageKind.PAGINATION and not _page_ok(value, bounds):
             return Route(None, "page-bound")
-        if kind is PageKind.DATE and not _year_ok(value[:4], bounds):
+        if kind is PageKind.DATE and not (_year_ok(value[:4], bounds) and _month_ok(value)):
             return Route(None, "date-bound")
+        if kind in (PageKind.POST, PageKind.AUTHOR) and not value.isdigit():
+            return Route(None, "bad-query")
         return Route(kind)
     return Route(None, "unknown")
+
+
+def _malformed(path: str, query: dict[str, list[str]], bounds: Bounds) -> str:
+    """Why a URL cannot be a WordPress page (``""`` if it can): a NUL byte, an overlong
+    segment or query value, or a path that repeats itself (``/category/a/a/a/``)."""
+    segments = [s for s in path.split("/") if s]
+    if "%00" in path or any(len(s) > bounds.max_segment for s in segments):
+        return "bad-path"
+    if any(len(v) > bounds.max_value for values in query.values() for v in values):
+        return "query-bound"
+    taxonomy = segments[:1] in (["category"], ["topic"], ["topics"])
+    # WordPress gives a child term its own slug ("news-news"): in a taxonomy path a segment never
+    # follows itself; elsewhere only a third time is a trap (/2017/11/11/ is a date).
+    if any(a == b and not a.isdigit() and (taxonomy or a == c)
+           for a, b, c in zip(segments, segments[1:], [*segments[2:], None], strict=False)):
+        return "repeated-segment"
+    if taxonomy and len(segments) > bounds.max_depth + 1:
+        return "taxonomy-depth"
+    return ""
 
 
 def _bounded(kind: PageKind, path: str, bounds: Bounds) -> Route:
@@ -140,6 +176,13 @@ def _page_ok(number: str, bounds: Bounds) -> bool:
 
 def _year_ok(year: str, bounds: Bounds) -> bool:
     return year.isdigit() and bounds.first_year <= int(year) <= bounds.last_year
+
+
+def _month_ok(value: str) -> bool:
+    """``?m=`` is ``YYYY[MM[DD[hh[mm[ss]]]]]``: digits, at most 14, months and days in range."""
+    if not value.isdigit() or len(value) > 14 or len(value) % 2:
+        return False
+    return _date_parts_ok([value[4:6], value[6:8]])
 
 
 def _date_parts_ok(parts: list[str]) -> bool:

@@ -10,17 +10,28 @@ from __future__ import annotations
 import posixpath
 import re
 from functools import lru_cache
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
-TRACKING_PARAMS = frozenset(
-    {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "_gl", "igshid", "ref",
-     "amp", "noamp", "nb"}
-)
-"""Query parameters that never select different content. (``replytocom`` and ``share`` stay:
-routing refuses such links by them.)"""
+from w3lib.url import canonicalize_url
+
+WORDPRESS_QUERY_VARS = frozenset({
+    # WordPress's public query variables (WP::$public_query_vars) that select content...
+    "p", "page_id", "cat", "tag", "author", "m", "paged", "page", "year", "monthnum", "day", "w",
+    "name", "pagename", "category_name", "author_name", "taxonomy", "term", "post_type", "cpage",
+    "attachment", "attachment_id", "s", "feed", "preview", "embed", "sitemap",
+    # ...those the routing table refuses by name (so the refusal is counted as what it is)...
+    "replytocom", "share", "rest_route", "action", "add-to-cart",
+    # ...and the language switches of WPML and Polylang.
+    "lang",
+})
+"""The query parameters a WordPress URL keeps. Every other one (``utm_*``, ``fbclid``, a
+session ID such as ``?sid=<random>`` on every link, ``amp``...) never selects other content on a
+WordPress site: it is dropped, so such links cannot multiply one page into thousands of URLs."""
 
 _INDEX_FILE = re.compile(r"/index\.(?:html?|php)$", re.IGNORECASE)
 _AMP_SUFFIX = re.compile(r"/amp/?$")
+_SCRATCH = "http://h"
+"""A stand-in scheme and host: w3lib canonicalizes the path and query of a whole URL."""
 
 
 class SiteUrls:
@@ -45,23 +56,30 @@ class SiteUrls:
         return self.netloc
 
     def is_onsite(self, url: str) -> bool:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            return False
         try:
+            parts = urlsplit(url)
             port = parts.port
-        except ValueError:
+        except ValueError:  # "http://[::1/oops", a port that is not a number: not this site
+            return False
+        if parts.scheme not in ("http", "https") or not parts.hostname:
             return False
         return _bare_host(parts.hostname, port, parts.scheme) == self._bare
 
     def canonical(self, url: str) -> str | None:
-        """The canonical original URL, or ``None`` when *url* is not on this site."""
+        """The canonical original URL, or ``None`` when *url* is not on this site (or not a URL:
+        a malformed link in a sidebar must cost that link, not the page)."""
         if not self.is_onsite(url):
             return None
         parts = urlsplit(url.strip())
-        path = _canonical_path(parts.path)
-        query = _canonical_query(parts.query)
-        return urlunsplit((self.scheme, self.netloc, path, query, ""))
+        query = _wordpress_query(parts.query)
+        try:
+            # w3lib's rules for the encoding: %2F and %25 stay encoded, hex digits are upper
+            # case, safe characters are decoded, the query is sorted.
+            encoded = urlsplit(canonicalize_url(f"{_SCRATCH}{parts.path or '/'}?{query}"))
+        except ValueError:
+            return None
+        path = _wordpress_path(encoded.path)
+        return urlunsplit((self.scheme, self.netloc, path, encoded.query, ""))
 
     def path_and_query(self, url: str) -> str:
         parts = urlsplit(url)
@@ -78,9 +96,10 @@ def _bare_host(hostname: str, port: int | None, scheme: str) -> str:
     return f"{host}:{port}"
 
 
-def _canonical_path(path: str) -> str:
-    path = quote(unquote(path or "/"), safe="/%:@!$&'()*+,;=-._~")
-    path = re.sub(r"/{2,}", "/", path)
+def _wordpress_path(path: str) -> str:
+    """WordPress's rules on an encoded path: no empty segments, no ``index.html``/``index.php``,
+    no dot segments, ``/amp/`` folded into its page, and a trailing slash on every permalink."""
+    path = re.sub(r"/{2,}", "/", path or "/")
     path = _INDEX_FILE.sub("/", path)
     if path not in ("", "/"):
         path = posixpath.normpath(path)
@@ -92,13 +111,13 @@ def _canonical_path(path: str) -> str:
     return path if path.startswith("/") else "/" + path
 
 
-def _canonical_query(query: str) -> str:
-    pairs = [
-        (k, v)
-        for k, v in parse_qsl(query, keep_blank_values=True)
-        if k.lower() not in TRACKING_PARAMS and not k.lower().startswith("utm_")
-    ]
-    return urlencode(sorted(pairs))
+def _wordpress_query(query: str) -> str:
+    """*query* with only WordPress's query variables, as they were spelled (w3lib sorts them)."""
+    if not query:
+        return ""
+    kept = [pair for pair in query.split("&")
+            if pair.partition("=")[0].lower() in WORDPRESS_QUERY_VARS]
+    return "&".join(kept)
 
 
 @lru_cache(maxsize=64)

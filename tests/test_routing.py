@@ -2,7 +2,7 @@
 
 import pytest
 
-from crawler.routing import Bounds, PageKind, classify
+from crawler.routing import Bounds, PageKind, Route, classify
 
 ROOT = "https://www.example.org"
 
@@ -81,3 +81,33 @@ def test_bounds_are_settings():
 
 def test_next_pages_before_posts_before_archives():
     assert PageKind.PAGINATION.priority > PageKind.POST.priority > PageKind.CATEGORY.priority
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/category/a/a/", "repeated-segment"),
+        ("/category/a/b/c/d/e/f/g/", "taxonomy-depth"),
+        ("/slug/slug/slug/", "repeated-segment"),
+        ("/" + "x" * 300 + "/", "bad-path"),
+        ("/a%00b/", "bad-path"),
+        ("/?m=2017" + "0" * 200, "query-bound"),
+        ("/?m=2017013", "date-bound"),
+        ("/?m=201713", "date-bound"),
+        ("/?p=abc", "bad-query"),
+    ],
+)
+def test_traps_that_grow_urls(path, reason):
+    assert classify(ROOT + path) == Route(None, reason)
+
+
+@pytest.mark.parametrize("path", ["/2017/11/11/slug/", "/category/a/b/c/d/e/f/", "/news/news/",
+                                  "/?m=20171111"])
+def test_what_looks_repeated_but_is_not_a_trap(path):
+    assert classify(ROOT + path).kind is not None
+
+
+def test_every_kind_has_its_own_member():
+    """Equal enum values would alias TAG and AUTHOR to CATEGORY."""
+    assert len(PageKind) == 7 and PageKind.TAG.name == "TAG" and PageKind.AUTHOR.name == "AUTHOR"
+    assert PageKind.TAG.priority == PageKind.CATEGORY.priority

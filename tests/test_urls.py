@@ -26,6 +26,15 @@ SITE = SiteUrls("https://www.example.org")
         ("https://www.example.org/нов/", "https://www.example.org/%D0%BD%D0%BE%D0%B2/"),
         ("https://www.example.org", "https://www.example.org/"),
         ("https://www.example.org/a/?replytocom=5", "https://www.example.org/a/?replytocom=5"),
+        # Percent-encoding round-trips (w3lib): an encoded slash or percent sign stays encoded.
+        ("https://www.example.org/a%2Fb/", "https://www.example.org/a%2Fb/"),
+        ("https://www.example.org/100%25-free/", "https://www.example.org/100%25-free/"),
+        ("https://www.example.org/%7Ejo/", "https://www.example.org/~jo/"),
+        ("https://www.example.org/a b/", "https://www.example.org/a%20b/"),
+        # Only WordPress's query variables select content: session IDs and the like are dropped.
+        ("https://www.example.org/a/?sid=8f3a9c&PHPSESSID=1", "https://www.example.org/a/"),
+        ("https://www.example.org/?cat=3&sid=x&paged=2", "https://www.example.org/?cat=3&paged=2"),
+        ("https://www.example.org/?lang=fr&p=3", "https://www.example.org/?lang=fr&p=3"),
     ],
 )
 def test_canonical(url, canonical):
@@ -35,7 +44,8 @@ def test_canonical(url, canonical):
 @pytest.mark.parametrize(
     "url",
     ["https://other.org/a/", "https://www.example.org.evil.com/", "mailto:a@example.org",
-     "ftp://www.example.org/", "https://www.example.org:8443/", "javascript:void(0)"],
+     "ftp://www.example.org/", "https://www.example.org:8443/", "javascript:void(0)",
+     "http://[::1/oops", "https://www.example.org:port/"],
 )
 def test_offsite_is_none(url):
     assert SITE.canonical(url) is None

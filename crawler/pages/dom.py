@@ -75,7 +75,12 @@ def absolute(base: str, href: str | None) -> str | None:
         return None
     # Most links are absolute already; urljoin (a parse and an unparse) is the costly part of
     # listing a page's links.
-    return href if href.startswith(("https://", "http://")) else urljoin(base, href)
+    if href.startswith(("https://", "http://")):
+        return href
+    try:
+        return urljoin(base, href)
+    except ValueError:  # "//[::1/oops": one malformed link must cost that link, not the page
+        return None
 
 
 def without_fragment(url: str) -> str:

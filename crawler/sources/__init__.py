@@ -7,6 +7,7 @@ from pathlib import Path
 from scrapy.crawler import Crawler
 
 from crawler.paths import in_project
+from crawler.sources.archiveclient import CrawlStats
 from crawler.sources.base import CAPTURE_META, ArchiveSource, Capture, capture_of
 from crawler.sources.live import LiveSource
 from crawler.sources.mirror import MirrorSource
@@ -38,7 +39,7 @@ def source_from_crawler(crawler: Crawler) -> ArchiveSource:
     path = resolve_path(archive)
     if path.exists() and is_warc_path(path):
         return WarcSource.from_crawler(crawler, site, path)
-    return MirrorSource(site, path)
+    return MirrorSource(site, path, CrawlStats(crawler))
 
 
 def resolve_path(value: str) -> Path:

@@ -119,7 +119,7 @@ class CaptureJudge:
     def _verdict(self, url: str, body: bytes, home: bool) -> Verdict:
         title = page_title(body)
         if self._catch_all(url, body):
-            return Verdict("catch-all", title)
+            return Verdict(afterlife_kind(body), title)
         if not has_text(body):
             return Verdict("empty", title)
         marked = any(marker in body for marker in _MARKERS)
@@ -155,7 +155,8 @@ def afterlife_signature(body: bytes) -> str | None:
 
 
 def afterlife_kind(body: bytes) -> str:
-    """What a page known to be a catch-all is: a named afterlife page, a soft-404, or just that."""
+    """What a page known to be a catch-all is: a named afterlife page, a soft-404, or just that
+    (a catch-all page is never the site's, markers or not)."""
     if not has_text(body):
         return "empty"
     if "error404" in body_classes(body):

@@ -24,6 +24,9 @@ OLDER_META = "archive_older_than"
 the newest real capture older than this :class:`Capture` whose payload is none of the digests
 under :data:`SEEN_META` (see :mod:`crawler.history`)."""
 SEEN_META = "archive_seen_digests"
+HOME_ROUTES = ("HOME", "PAGINATION")
+"""Routes (the request meta ``route`` the spider sets) where the home page's own markup (body
+class ``home``) belongs."""
 RAW_META = "archive_raw"
 """Meta key marking a request a source sends to the archive itself (an index query, a capture
 URL): the source middleware lets it through untouched."""

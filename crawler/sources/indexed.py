@@ -29,7 +29,14 @@ from crawler.sources.afterlife import (
     afterlife_kind,
     page_title,
 )
-from crawler.sources.base import CAPTURE_META, OLDER_META, SEEN_META, ArchiveSource, Capture
+from crawler.sources.base import (
+    CAPTURE_META,
+    HOME_ROUTES,
+    OLDER_META,
+    SEEN_META,
+    ArchiveSource,
+    Capture,
+)
 from crawler.sources.captures import CaptureIndex, CaptureRecord, Choice, Window, status_class
 from crawler.sources.lifespan import LifeSpan
 from crawler.sources.waybackurls import iso_from_timestamp, timestamp_from_iso
@@ -40,8 +47,6 @@ logger = logging.getLogger(__name__)
 HTML_MIMES = ("text/html", "application/xhtml+xml", "text/plain", "unk", "")
 CAPTURE_TRIES = 5
 """Default ``ARCHIVE_CAPTURE_TRIES``: captures fetched for one URL before giving up on it."""
-HOME_ROUTES = ("HOME", "PAGINATION")
-"""Routes where the home page's own markup (body class ``home``) belongs."""
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,11 @@ Layout: ``PATH/<host>[:port]/2017/11/18/<slug>/index.html``; ``index.html`` stan
 URLs, query URLs keep the ``?`` in the file name (``index.html?p=12``), and ``wget -E`` may append
 ``.html``. ``PATH`` may also be the host folder itself. No file outside that folder is ever read.
 
+A mirror of a dead site's archive (wayback_machine_downloader takes each URL's latest capture)
+may hold its afterlife: seizure banners, parking pages, soft-404s. Each page is judged like an
+archive's capture (:mod:`crawler.sources.afterlife`); a mirror has no older capture to fall back
+on, so an afterlife page is served as a 404 and counted, never read as a post.
+
 Jekyll-style copies are pages too: ``2017/11/18/<slug>/index.md`` (or ``.markdown``, or
 ``<slug>.md``) holding front matter and the post's HTML is the URL ``/2017/11/18/<slug>/``; an
 ``index.html`` beside it wins. A ``.md`` file without front matter (a README) is not a page.
@@ -13,15 +18,18 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 from urllib.request import url2pathname
 
 from scrapy import Request
 from scrapy.http import HtmlResponse, Response
 
-from crawler.sources.base import ArchiveSource, Capture
+from crawler.sources.afterlife import UNPROVEN, CaptureJudge
+from crawler.sources.base import HOME_ROUTES, ArchiveSource, Capture
 from crawler.urls import SiteUrls
 
 logger = logging.getLogger(__name__)
@@ -38,9 +46,13 @@ class MirrorSource(ArchiveSource):
 
     name = "mirror"
 
-    def __init__(self, site: SiteUrls, path: str | os.PathLike[str]) -> None:
+    def __init__(self, site: SiteUrls, path: str | os.PathLike[str], stats: Any = None) -> None:
         super().__init__(site)
         self.host_dir = find_host_dir(Path(path), site)
+        self.stats = stats
+        self.judge = CaptureJudge()
+        self.afterlife: Counter[tuple[str, str]] = Counter()
+        """(kind, title) of the files judged afterlife pages, and how many."""
 
     def describe(self) -> str:
         return f"mirror of {self.site.root} in {self.host_dir}"
@@ -63,8 +75,24 @@ class MirrorSource(ArchiveSource):
         if capture.archive_url is None:
             return HtmlResponse(request.url, status=404, body=b"", request=request)
         body = Path(url2pathname(urlsplit(capture.archive_url).path)).read_bytes()
+        url = self.site.canonical(request.url) or request.url
+        verdict = self.judge.judge(url, body, home=request.meta.get("route") in HOME_ROUTES)
+        if verdict.afterlife:
+            self.afterlife[verdict.kind, verdict.title] += 1
+            if self.stats is not None:
+                self.stats.inc_value(f"archive/afterlife/rejected/{verdict.kind}")
+            logger.debug("%s is not a page of the site (%s: %r)", capture.archive_url,
+                         verdict.kind, verdict.title)
+            return HtmlResponse(request.url, status=404, body=b"", request=request,
+                                flags=["afterlife"])
+        if verdict.kind == UNPROVEN:
+            self.judge.served_unproven()
         headers = {"Content-Type": "text/html"}
         return HtmlResponse(request.url, body=body, headers=headers, request=request)
+
+    def report(self) -> list[str]:
+        return [f"Mirror file that is no page of the site: {title!r} ({kind}), {count} files"
+                for (kind, title), count in self.afterlife.most_common()]
 
     def file_for(self, url: str) -> Path | None:
         """The file holding *url* in this mirror, or ``None``."""

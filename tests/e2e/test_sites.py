@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.archives.afterlife import BANNER, PARKING
 from tests.e2e.compare import assert_same_dataset
 from tests.e2e.crawl import read_rows, scrapy_crawl
 from tests.sitegen import build_site, serve_site
@@ -83,3 +84,30 @@ def _from_csv(row: dict) -> dict:
         if isinstance(value, str) and value.startswith("'") and value[1:2] in "=+-@\t\r":
             typed[name] = value[1:]
     return typed
+
+
+def test_a_dead_sites_mirror_exports_no_banner(tmp_path):
+    """wayback_machine_downloader takes each URL's latest capture: on a dead site, banners and
+    parking pages. They are no posts; every real page still gives its post."""
+    site = build_site(theme="sahifa", root="https://www.example.org", n_posts=24,
+                      permalinks="date", seed=5)
+    mirror = tmp_path / "mirror"
+    site.write_mirror(mirror, layout="wbm")
+    host = mirror / "www.example.org"
+    posts = sorted(p for p in host.rglob("index.html") if len(p.relative_to(host).parts) == 5)
+    dead = {str(p.parent.relative_to(host)): p for p in posts[:5]}
+    for path in list(dead.values())[:3]:
+        path.write_bytes(BANNER)
+    for path in list(dead.values())[3:]:
+        path.write_bytes(PARKING)
+    output = tmp_path / "posts.jsonl"
+    result = scrapy_crawl("-a", f"site={site.root}", "-a", f"archive={mirror}", output=output)
+    rows = read_rows(output)
+    urls = {f"{site.root}/{path}/" for path in dead}
+    lost = {p["post_id"] for p in site.expected("mirror") if p["url"] in urls}
+    # A post whose other copy (an old slug, ?p=N) survived is still exported, from that copy.
+    assert_same_dataset([r for r in rows if r["post_id"] not in lost],
+                        [p for p in site.expected("mirror") if p["post_id"] not in lost])
+    assert not {r["title"] for r in rows} & {"THIS WEBSITE HAS BEEN SEIZED", "example.org"}
+    assert "'THIS WEBSITE HAS BEEN SEIZED' (seized), 3 files" in result.stderr
+    assert "'example.org' (parked), 2 files" in result.stderr

@@ -26,8 +26,8 @@ class FixtureServer(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False  # keep-alive client connections must not hold up the exit
 
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
+    def __init__(self, handler: type[BaseHTTPRequestHandler] | None = None) -> None:
+        super().__init__(("127.0.0.1", 0), handler or Handler)
         self.url = f"http://127.0.0.1:{self.server_address[1]}"
         self.requests: list[str] = []
         """Request paths (with query) in arrival order."""
@@ -52,7 +52,7 @@ class FixtureServer(ThreadingHTTPServer):
             self.requests.append(path)
 
 
-class _Handler(BaseHTTPRequestHandler):
+class Handler(BaseHTTPRequestHandler):
     server: FixtureServer
     protocol_version = "HTTP/1.1"
 
@@ -79,13 +79,15 @@ class _Handler(BaseHTTPRequestHandler):
 
 @contextmanager
 def serve_site(theme: str = "sahifa", n_posts: int = 30, permalinks: str = "date", seed: int = 0,
-               pad_to_kb: int | None = None) -> Iterator[tuple[Site, FixtureServer]]:
+               pad_to_kb: int | None = None, handler: type[BaseHTTPRequestHandler] | None = None
+               ) -> Iterator[tuple[Site, FixtureServer]]:
     """Build a site rooted at a free local port and serve it from a daemon thread.
 
     The port is bound before rendering, so every absolute URL in the pages is the server's.
+    *handler* replaces the request handler (a subclass of :class:`Handler`, for hostile servers).
     The server is shut down and its thread joined on exit.
     """
-    server = FixtureServer()
+    server = FixtureServer(handler)
     try:
         site = build_site(theme=theme, root=server.url, n_posts=n_posts, permalinks=permalinks,
                           seed=seed, pad_to_kb=pad_to_kb)

@@ -1,0 +1,2 @@
+"""Hostile inputs: each test builds the input that once broke a crawl, and proves it no
+longer does."""
