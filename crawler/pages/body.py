@@ -1,24 +1,21 @@
-"""The post body: its container, a cleaned copy of it, and what the copy holds."""
+"""The post body: a cleaned copy of its container, and what the copy holds."""
 
 from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 from lxml.html import tostring
 
+from .boilerplate import is_interface
 from .dom import Element, absolute, classes, dedupe, drop, without_fragment, xpath
-from .noise import in_meta_noise, is_body_noise
-from .text import content_text
-from .trim import strip_entry_chrome
+from .entry import is_other_post
+from .furniture import Furniture, block_key
+from .noise import is_body_noise
+from .text import BLOCKS, content_text
+from .trim import is_chrome, is_meta_line, strip_loose_meta
 
-# Priority order: a theme's dedicated body wrapper beats a generic one that may also hold the
-# title and meta (``.post-content`` around ``.entry-content`` in some themes).
-_CONTAINER_CLASSES = ("entry-content", "wp-block-post-content", "entry", "post-content",
-                      "post-entry", "entry-body", "article-content", "td-post-content",
-                      "single-content", "post-body")
-_ARTICLE_BODY_RANK = 4  # [itemprop=articleBody] ranks right after .post-content
-_CONTAINER_TAGS = ("div", "section", "article", "main", "span", "td")
 _IMAGES = xpath("descendant::img")
 _HREFS = xpath("descendant::a/@href")
 _LAZY_SOURCES = ("data-src", "data-lazy-src", "data-orig-file", "data-original")
@@ -39,61 +36,99 @@ class Body:
         return len(self.text.split())
 
 
-def find_container(scope: Element) -> Element | None:
-    """The best known body wrapper in ``scope`` outside comments and widgets (``.entry-content``,
-    ``div.entry``, ``[itemprop=articleBody]``...), or None."""
-    best: tuple[float, Element] | None = None
-    for el in scope.iter(*_CONTAINER_TAGS):
-        rank = _container_rank(el)
-        if rank is not None and (best is None or rank < best[0]) and not in_meta_noise(el, scope):
-            best = (rank, el)
-    return best[1] if best else None
+@dataclass(frozen=True)
+class Cleaning:
+    """What to cut from a body's container besides the usual noise (share bars, ads...)."""
+
+    post_id: int | None = None
+    """This post's ID: elements marked as another post are cards, cut."""
+    trim: bool = False
+    """The container may hold the title and meta: cut them (:mod:`crawler.pages.trim`)."""
+    furniture: Furniture | None = None
+    """The site's repeated blocks: cut them, and count this page's."""
+    page: str = ""
+    """This page's key for the furniture counts (its post ID or URL)."""
 
 
-def _container_rank(el: Element) -> float | None:
-    tokens = (el.get("class") or "").split()
-    ranks = [float(_CONTAINER_CLASSES.index(t)) for t in tokens if t in _CONTAINER_CLASSES]
-    if "entry" in tokens and el.tag != "div":
-        ranks.remove(2.0)  # Sahifa's `div.entry`; elsewhere "entry" is too common a word
-    if el.get("itemprop") == "articleBody":
-        ranks.append(_ARTICLE_BODY_RANK - 0.5)
-    return min(ranks) if ranks else None
+_NO_CLEANING = Cleaning()
+Blocks: TypeAlias = list[tuple[Element, int]]
 
 
-def extract_body(container: Element | None, fallback: bool, base_url: str) -> Body:
-    """Read the body from ``container``. The page's tree is never modified: when there is noise
-    to cut (or an entry to trim) a copy is cleaned instead; a clean body is read in place."""
+def extract_body(container: Element | None, base_url: str,
+                 cleaning: Cleaning = _NO_CLEANING) -> Body:
+    """Read the body from ``container``. The page's tree is never modified: when there is
+    something to cut a copy is cleaned instead; a clean body is read in place."""
     if container is None:
         return Body()
+    doomed, blocks = _cuts(container, cleaning)
+    furniture = cleaning.furniture
+    if furniture is not None:
+        # This page counts too: a block on min_pages pages is furniture on each of them.
+        furniture.observe(cleaning.page, [key for _, key in blocks])
+        doomed += [el for el, key in blocks if furniture.is_furniture(key)]
     root = container
-    if fallback or has_noise(container):
-        root = copy.deepcopy(container)
-        root.tail = None
-        remove_noise(root)
-        if fallback:
-            strip_entry_chrome(root)
+    if doomed or cleaning.trim:
+        root = _copy_without(container, doomed)
+        if cleaning.trim:
+            strip_loose_meta(root)
     images = (absolute(base_url, image_source(img)) for img in _IMAGES(root))
     links = (_link(base_url, href) for href in _HREFS(root))
     return Body(html=inner_html(root), text=content_text(root),
                 images=dedupe(filter(None, images)), links=dedupe(filter(None, links)))
 
 
-def has_noise(root: Element) -> bool:
-    return any(is_body_noise(el) for el in root.iterdescendants())
-
-
-def remove_noise(root: Element) -> None:
-    """Drop share bars, related posts, ads, scripts, forms... from ``root``'s subtree."""
-    doomed = []
-    stack = list(root)
+def _cuts(container: Element, cleaning: Cleaning) -> tuple[list[Element], Blocks]:
+    """The outermost elements to cut, and (when the site's furniture is learned) the leaf
+    blocks kept with their keys, in one walk of the container (most of a body's cost is
+    visiting its elements)."""
+    doomed: list[Element] = []
+    blocks: Blocks = []
+    learn = cleaning.furniture is not None
+    stack = list(container)
     while stack:
         el = stack.pop()
-        if is_body_noise(el):
+        if (is_body_noise(el) or is_other_post(el, cleaning.post_id) or is_interface(el)
+                or (is_chrome(el) if cleaning.trim else is_meta_line(el))):
             doomed.append(el)
-        else:
-            stack.extend(el)
-    for el in doomed:
+            continue
+        if learn and el.tag in BLOCKS and _is_leaf_block(el):
+            key = block_key(el)
+            if key is not None:
+                blocks.append((el, key))
+        stack.extend(el)
+    return doomed, blocks
+
+
+def _is_leaf_block(el: Element) -> bool:
+    return not any(child.tag in BLOCKS for child in el)
+
+
+def _copy_without(container: Element, doomed: list[Element]) -> Element:
+    """A copy of ``container`` without the ``doomed`` elements, found in the copy by their
+    child-index paths (which the copy shares)."""
+    paths = [_index_path(el, container) for el in doomed]
+    root = copy.deepcopy(container)
+    root.tail = None
+    found = []
+    for path in paths:
+        node = root
+        for index in reversed(path):
+            node = node[index]
+        found.append(node)
+    for el in found:
         drop(el)
+    return root
+
+
+def _index_path(el: Element, root: Element) -> list[int]:
+    """Child indexes from ``el`` up to ``root`` (innermost first)."""
+    path = []
+    node = el
+    while node is not root:
+        parent = node.getparent()
+        path.append(parent.index(node))
+        node = parent
+    return path
 
 
 def inner_html(el: Element) -> str:

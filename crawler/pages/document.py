@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from functools import cached_property
 from urllib.parse import urljoin
 
-from .dom import Element, first, xpath
+from .dom import Element, first
 from .jsonld import JsonLd
-from .noise import in_meta_noise
 
 # One C-level walk of the tree collects these; per-tag XPath scans would each walk it again.
 _INDEXED_TAGS = ("meta", "link", "base", "title", "script", "article", "main", "form", "ol", "ul",
                  "h2", "h3")
-_ENTRY_DIVS = xpath(
-    "/descendant::div[starts-with(@id, 'post-') or contains(@class, 'hentry')"
-    " or contains(@class, 'type-')]"
-)
-_MAIN = xpath("/descendant::div[@id='main' or @id='content' or @role='main']")
-_ENTRY_MARKS = re.compile(r"^(?:post-\d+|type-[\w-]+|hentry)$")
-_POST_ID = re.compile(r"^post-\d+$")
 
 
 class Document:
-    """A page's lxml tree, URL and headers, with memoized lookups (metas, links, JSON-LD, the
-    element holding the post)."""
+    """A page's lxml tree, URL and headers, with memoized lookups (metas, links, JSON-LD)."""
 
     def __init__(self, root: Element, url: str, headers: Mapping[str, str] | None = None) -> None:
         self.root = root
@@ -87,31 +77,6 @@ class Document:
 
     def header(self, name: str) -> str | None:
         return self.headers.get(name.lower())
-
-    def entry(self, post_id: int | None) -> Element | None:
-        """The element that holds the post: ``#post-N``/``.post-N`` when the ID is known, else
-        the first post-like article outside comments and sidebars, else ``<main>``."""
-        candidates = [el for el in self.tags["article"] if not in_meta_noise(el, None)]
-        if not any(_is_entry(el, None) for el in candidates):
-            candidates += [el for el in _ENTRY_DIVS(self.root) if not in_meta_noise(el, None)]
-        if post_id is not None:
-            found = next((el for el in candidates if _is_entry(el, post_id)), None)
-            if found is not None:
-                return found
-        found = next((el for el in candidates if _is_entry(el, None)), None)
-        if found is not None:
-            return found
-        mains = self.tags["main"] or _MAIN(self.root)
-        return mains[0] if mains else (candidates[0] if candidates else None)
-
-
-def _is_entry(el: Element, post_id: int | None) -> bool:
-    """Is ``el`` the entry of post ``post_id`` (of any post when None)?"""
-    tokens = (el.get("class") or "").split()
-    if post_id is not None:
-        ident = f"post-{post_id}"
-        return el.get("id") == ident or ident in tokens
-    return bool(_POST_ID.match(el.get("id") or "")) or any(_ENTRY_MARKS.match(t) for t in tokens)
 
 
 def _str(value: object) -> str:

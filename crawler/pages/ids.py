@@ -19,11 +19,24 @@ _COMMENT_FORM_ID = xpath("descendant::input[@name='comment_post_ID']/@value")
 
 
 def post_id(doc: Document, entry: Element | None) -> int | None:
-    """Body class, then the entry element, shortlink, HTTP ``Link`` header, REST API link,
-    JSON-LD and finally the comment form's hidden ``comment_post_ID``."""
+    """Body class, then the entry element, then what the page declares elsewhere
+    (:func:`declared_post_id`)."""
     return _first_int(
         lambda: body_post_id(doc),
         lambda: entry_post_id(entry),
+        lambda: declared_post_id(doc),
+    )
+
+
+def page_post_id(doc: Document) -> int | None:
+    """The post ID without looking for the post's element (which is found by it)."""
+    return _first_int(lambda: body_post_id(doc), lambda: declared_post_id(doc))
+
+
+def declared_post_id(doc: Document) -> int | None:
+    """Shortlink, HTTP ``Link`` header, REST API link, JSON-LD, and finally the comment
+    form's hidden ``comment_post_ID``."""
+    return _first_int(
         lambda: _match(_QUERY_ID, doc.link_hrefs("shortlink")),
         lambda: _match(_QUERY_ID, header_links(doc.header("link"), "shortlink")),
         lambda: _match(_REST_ID, doc.link_hrefs("alternate")),

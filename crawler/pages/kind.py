@@ -6,8 +6,10 @@ import re
 from types import MappingProxyType
 
 from .document import Document
-from .ids import header_links
-from .noise import in_meta_noise
+from .dom import Element
+from .entry import post_marks
+from .ids import declared_post_id, header_links
+from .noise import in_side_block
 
 KINDS = ("post", "page", "attachment", "listing", "error", "unknown")
 """Every value :attr:`PostPage.kind` can take."""
@@ -15,7 +17,6 @@ KINDS = ("post", "page", "attachment", "listing", "error", "unknown")
 _LISTING_CLASSES = frozenset(("home", "blog", "archive", "category", "tag", "author", "date",
                               "search", "search-results", "paged", "tax"))
 _POST_N = re.compile(r"^post-\d+$")
-_ENTRY_CLASS = re.compile(r"\b(?:type-|post-\d|hentry\b)")
 _LINK_KIND = re.compile(r"[?&](p|page_id|attachment_id)=\d+|/wp/v2/(posts|pages|media)/\d+")
 _LINK_KINDS = MappingProxyType({"p": "post", "page_id": "page", "attachment_id": "attachment",
                                 "posts": "post", "pages": "page", "media": "attachment"})
@@ -53,20 +54,30 @@ def _from_body_classes(classes: list[str]) -> str | None:
 
 
 def _from_articles(doc: Document) -> str | None:
+    """Judged by the ``<article>`` elements ``post_class()`` marked (``post-N``, ``hentry``):
+    several are a listing, unless the page declares its post's ID and one of them is it
+    (the others are cards of related posts)."""
     articles = [el for el in doc.tags["article"]
-                if _ENTRY_CLASS.search(el.get("class") or "") and not in_meta_noise(el, None)]
-    if len(articles) > 1:
-        return "listing"
+                if _is_post_article(el) and not in_side_block(el, None)]
     if not articles:
         return None
+    if len(articles) > 1:
+        own = declared_post_id(doc)
+        articles = [el for el in articles if own is not None and own in post_marks(el)]
+        if len(articles) != 1:
+            return "listing"
     tokens = set((articles[0].get("class") or "").split())
     if "type-page" in tokens:
         return "page"
     if "type-attachment" in tokens:
         return "attachment"
-    if "type-post" in tokens or any(_POST_N.match(token) for token in tokens):
-        return "post"
-    return None
+    return "post"
+
+
+def _is_post_article(el: Element) -> bool:
+    tokens = (el.get("class") or "").split()
+    return "hentry" in tokens or any(_POST_N.match(token) for token in tokens) or bool(
+        _POST_N.match(el.get("id") or ""))
 
 
 def _from_links(doc: Document) -> str | None:

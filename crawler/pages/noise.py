@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from types import MappingProxyType
 
 from .dom import Element, ancestors_or_self, is_hidden
@@ -32,7 +33,12 @@ _EXACT: Mapping[str, str] = MappingProxyType({
                      "breadcrumb", "breadcrumbs", "crumbs"), "nav"),
     **dict.fromkeys(("saboxplugin-wrap", "abh_box", "wp-block-post-author"), "author_box"),
     **dict.fromkeys(("sidebar", "secondary", "colophon", "theme-footer", "masthead",
-                     "theme-header", "widget-area"), "chrome"),
+                     "theme-header", "widget-area", "cookie-notice", "cookie-notice-container",
+                     "cookie-law-info-bar", "cookie-banner", "cookie-bar", "cookie-consent"),
+                    "chrome"),
+    # A password-protected post shows a form and a message (Twenty Twenty-One prints it
+    # outside the form) where the body would be.
+    **dict.fromkeys(("post-password-form", "post-password-message"), "protected"),
 })
 _WORDS: Mapping[str, str] = MappingProxyType({
     **dict.fromkeys(("share", "sharing", "social", "sharedaddy", "addtoany", "shareaholic"),
@@ -40,6 +46,8 @@ _WORDS: Mapping[str, str] = MappingProxyType({
     **dict.fromkeys(("related", "relatedposts", "yarpp", "relpost"), "related"),
     **dict.fromkeys(("ad", "ads", "advert", "adverts", "advertisement", "advertising",
                      "adsbygoogle", "adsense", "e3lan", "dfp"), "ads"),
+    # Cookie and privacy notices (a plain "cookie" word may name a recipe's block).
+    **dict.fromkeys(("consent", "gdpr", "cookiebanner", "cookiebar"), "chrome"),
 })
 _AUTHOR_BOX_WORDS = frozenset(("box", "bio", "info", "about", "card", "profile", "description"))
 # WordPress widgets are `widget widget_<type>`. Layout classes such as `sidebar-right` sit on
@@ -56,10 +64,13 @@ _HINT_WORDS = frozenset((
     "comment", "comments", "commentlist", "respond", "disqus",
     "navigation", "nav", "links", "breadcrumb", "breadcrumbs", "crumbs",
     "saboxplugin", "abh", "author",
-    "sidebar", "secondary", "colophon", "theme", "masthead", "widget", "widgets",
+    "sidebar", "secondary", "colophon", "theme", "masthead", "widget", "widgets", "password",
+    "cookie", "consent", "gdpr", "cookiebanner", "cookiebar",
 ))
 _WORD_BREAKS = re.compile(r"[\s_-]+")
 
+_POST_MARK = re.compile(r"^post-\d+$")
+_MAIN_IDS = frozenset(("main", "content", "main-content", "primary"))
 BODY_NOISE_TAGS = frozenset(("script", "style", "noscript", "form", "button", "input", "select",
                              "textarea", "template", "svg", "nav", "link", "meta"))
 META_NOISE_TAGS = frozenset(("aside", "nav"))
@@ -87,10 +98,22 @@ def classify(name: str, is_id: bool = False) -> str | None:
 def noise_kind(el: Element) -> str | None:
     """Why ``el`` is noise, judged by its own class and id, or None."""
     ident = el.get("id")
-    if ident and _may_be_noise(ident) and (kind := classify(ident, is_id=True)):
+    if ident and (kind := _id_kind(ident)):
         return kind
     names = el.get("class")
-    if not names or not _may_be_noise(names):
+    return _class_kind(names) if names else None
+
+
+# Pure functions of an attribute's value, memoized: pages repeat the same class attributes on
+# many elements, and every extractor asks about the ancestors of what it finds.
+@lru_cache(maxsize=4096)
+def _id_kind(ident: str) -> str | None:
+    return classify(ident, is_id=True) if _may_be_noise(ident) else None
+
+
+@lru_cache(maxsize=4096)
+def _class_kind(names: str) -> str | None:
+    if not _may_be_noise(names):
         return None
     for token in names.split():
         if kind := classify(token):
@@ -125,11 +148,55 @@ def in_author_box(el: Element, stop: Element | None) -> bool:
 
 def in_meta_noise(el: Element, stop: Element | None) -> bool:
     """True when ``el`` sits in comments, a sidebar, related posts, a share bar, ads or nav
-    (below ``stop``): links there describe other posts or other people, not this post."""
+    (below ``stop``): links there describe other posts or other people, not this post.
+
+    The walk ends at the page's main region: names on the wrappers around it describe the
+    layout (``Page-ad-margins``, ``has-sidebar``), not a block beside the post. Inside the
+    post's own element (``stop`` marked ``post-N``/``hentry``), an ``<aside>`` or a column
+    named sidebar is the post's meta column, not the page's sidebar."""
+    return meta_noise_block(el, stop) is not None
+
+
+def in_side_block(el: Element, stop: Element | None) -> bool:
+    """:func:`in_meta_noise`, for looking for the post on the whole page: a block named like
+    noise that holds the page's ``<h1>`` is a layout wrapper (``m-advertisement-pusher``
+    around everything on a page without ``<main>``), not a block beside the post."""
+    block = meta_noise_block(el, stop)
+    return block is not None and next(block.iter("h1"), None) is None
+
+
+def meta_noise_block(el: Element, stop: Element | None) -> Element | None:
+    """The innermost element around ``el`` (below ``stop``) that makes it meta noise."""
+    own_post = stop is not None and is_post_element(stop)
     for node in ancestors_or_self(el, stop):
-        if node.tag in META_NOISE_TAGS:
-            return True
+        if node.tag in META_NOISE_TAGS and not (own_post and node.tag == "aside"):
+            return node
         kind = noise_kind(node)
-        if kind is not None and kind != "author_box":
-            return True
-    return False
+        if kind is not None and kind != "author_box" and not (own_post and _is_column(node)):
+            return node
+        if is_main_region(node):
+            return None
+    return None
+
+
+def is_post_element(el: Element) -> bool:
+    """Marked as a post by ``post_class()`` or ``the_ID()`` (``hentry``, ``post-N``...)."""
+    return _is_post_names(el.get("id") or "", el.get("class") or "")
+
+
+@lru_cache(maxsize=1024)
+def _is_post_names(ident: str, names: str) -> bool:
+    return bool(_POST_MARK.match(ident)) or any(
+        _POST_MARK.match(token) or token in ("hentry", "type-post") for token in names.split())
+
+
+def _is_column(el: Element) -> bool:
+    """Named as a page column: ``#sidebar...``, ``.sidebar``, ``.secondary``."""
+    names = [(el.get("id") or "").lower(), *(el.get("class") or "").lower().split()]
+    return any(name.startswith("sidebar") or name == "secondary" for name in names)
+
+
+def is_main_region(el: Element) -> bool:
+    """``<main>``, ``role="main"`` or a theme's ``#main``/``#content``: the page's central
+    region (which may still hold a sidebar of its own)."""
+    return el.tag == "main" or el.get("role") == "main" or el.get("id") in _MAIN_IDS

@@ -9,12 +9,15 @@ from typing import Any
 import parsel
 
 from .authors import author
-from .body import Body, extract_body, find_container
+from .body import Body, Cleaning, extract_body
 from .comments import comment_count
+from .container import find_container, holds_chrome
 from .dates import dates
+from .density import densest
 from .document import Document
 from .dom import Element, absolute
-from .ids import body_post_id, post_id
+from .entry import find_entry, region_of
+from .ids import page_post_id, post_id
 from .kind import page_kind
 from .profile import SiteProfile
 from .taxonomy import terms
@@ -48,30 +51,58 @@ class PostPage:
         return page_kind(self.doc)
 
     @cached_property
+    def declared_id(self) -> int | None:
+        """The ID the page declares for its post, before its element is looked for."""
+        return page_post_id(self.doc)
+
+    @cached_property
+    def marked_entry(self) -> Element | None:
+        """The element marked as this post (``article#post-N``...), or None."""
+        return find_entry(self.doc, self.declared_id)
+
+    @cached_property
     def entry(self) -> Element | None:
-        """The element holding the post (``article.post-N``, else ``<main>``), or None."""
-        return self.doc.entry(body_post_id(self.doc))
+        """The element holding the post: the marked one, else the article or main region
+        around the body."""
+        marked = self.marked_entry
+        return marked if marked is not None else region_of(self.container)
 
     @cached_property
     def container(self) -> Element | None:
-        """The post body's wrapper (``.entry-content``...), else the entry itself (a stripped
-        copy or an unknown theme: its title and meta get trimmed instead)."""
-        found = find_container(self.entry if self.entry is not None else self.doc.root)
-        return found if found is not None else self.entry
+        """The post body's wrapper (``.entry-content``...), else the element its paragraphs
+        crowd into, else the marked entry itself."""
+        scope = self.marked_entry if self.marked_entry is not None else self.doc.root
+        found = find_container(scope, self.declared_id)
+        if found is None:
+            found = densest(scope)
+        return found if found is not None else self.marked_entry
+
+    @cached_property
+    def trimmed(self) -> bool:
+        """Whether the body had no dedicated wrapper: then its container may still hold the
+        title and meta, to be trimmed off the body (and read by the other extractors)."""
+        return self.container is not None and holds_chrome(self.container)
 
     @cached_property
     def body(self) -> Body:
-        """The cleaned body; trimmed of title and meta when it had no known wrapper."""
-        return extract_body(self.container, self.container is self.entry, self.doc.base_url)
+        """The cleaned body: without noise, other posts' cards, the site's furniture (when the
+        crawl's profile knows it) and, when it had no dedicated wrapper, title and meta."""
+        furniture = self.profile.furniture if self.profile is not None else None
+        page = f"post {self.declared_id}" if self.declared_id is not None else self.url
+        cleaning = Cleaning(self.declared_id, self.trimmed, furniture, page)
+        return extract_body(self.container, self.doc.base_url, cleaning)
 
     def fields(self) -> dict[str, Any]:
         """The page's post fields (see the Post item), clean; dates ISO 8601 (or ``*_raw``)."""
         if self.kind not in _SINGULAR:
             return self._page_fields()
         entry, body = self.entry, self.body
-        name, slug = author(self.doc, entry, self.container)
-        shown = dates(self.doc, entry, self.container)
-        categories, tags = terms(self.doc, entry, self.container)
+        # A container found by text alone may hold the post meta too: then it is no region
+        # for the other extractors to skip.
+        skipped = entry if self.trimmed else self.container
+        name, slug = author(self.doc, entry, skipped)
+        shown = dates(self.doc, entry, skipped)
+        categories, tags = terms(self.doc, entry, skipped)
         return {
             "post_id": post_id(self.doc, entry),
             "title": title(self.doc, entry, self.profile),

@@ -1,19 +1,31 @@
-"""Trim an entry element down to its body when no body wrapper is known.
+"""Trim a body's container down to the body when it may hold the post's title and meta.
 
 Used on stripped copies (an ``<article>`` whose title and ``post-meta`` wrapper were cut away,
-leaving the meta ``<span>``s loose beside the paragraphs) and on unfamiliar themes.
+leaving the meta ``<span>``s loose beside the paragraphs), on generic wrappers
+(``.post-content``) and on containers found by their text alone.
 """
 
 from __future__ import annotations
 
 from .dates import DATE_TEXT
-from .dom import Element, css, drop, xpath
+from .dom import Element, drop, xpath
 
-_CHROME = css(
-    "header, footer, h1, .entry-header, .entry-meta, .post-meta, .entry-footer, .entry-title,"
-    " .post-title, .byline, .posted-on, .cat-links, .tags-links, .entry-utility, .postmetadata,"
-    " .post-info, .vcard, .updated, .published, .entry-date"
-)
+_CHROME_TAGS = frozenset(("header", "footer", "h1"))
+# The post meta lines themes print: never the post's text, wherever they sit (some themes
+# print the term links' footer inside .entry-content).
+_META_CLASSES = frozenset((
+    "entry-meta", "post-meta", "entry-footer", "entry-utility", "postmetadata", "byline",
+    "posted-on", "cat-links", "tags-links", "post-categories", "post-tags", "entry-categories",
+    "entry-tags",
+))
+# Besides the meta, in a container that may hold the whole entry: its header and title, and
+# hCard/date classes (in the body's own text they may mark an address or an event).
+_CHROME_CLASSES = _META_CLASSES | frozenset((
+    "entry-header", "entry-title", "post-title", "post-info", "vcard", "updated", "published",
+    "entry-date",
+))
+# Microdata of the post itself, wherever a theme prints it.
+_CHROME_ITEMPROPS = frozenset(("headline", "datePublished", "dateModified", "author"))
 _META_LINKS = xpath(
     "descendant::a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')"
     " or contains(concat(' ', normalize-space(@rel), ' '), ' tag ')"
@@ -29,11 +41,23 @@ _INLINE = frozenset(("span", "small", "em", "strong", "b", "i", "u", "a", "time"
                      "label", "sup", "sub", "cite", "mark"))
 
 
-def strip_entry_chrome(root: Element) -> None:
-    """Remove title, header/footer, meta blocks, loose byline/date/term/comment-link bits."""
-    for el in _CHROME(root):
-        if el is not root:
-            drop(el)
+def is_chrome(el: Element) -> bool:
+    """Title, header/footer and meta blocks (checked during the body's one cleaning walk)."""
+    if el.tag in _CHROME_TAGS or el.get("itemprop") in _CHROME_ITEMPROPS:
+        return True
+    names = el.get("class")
+    return bool(names) and not _CHROME_CLASSES.isdisjoint(names.split())
+
+
+def is_meta_line(el: Element) -> bool:
+    """A post meta line (``.entry-meta``, ``.tags-links``...), cut from any body."""
+    names = el.get("class")
+    return bool(names) and not _META_CLASSES.isdisjoint(names.split())
+
+
+def strip_loose_meta(root: Element) -> None:
+    """Remove what is left of the meta once its blocks are gone: byline, date, term and
+    comment-link bits loose among the paragraphs."""
     for el in _META_LINKS(root):
         drop(_outermost_inline(el, root))
     for el in _SHORT_INLINES(root):

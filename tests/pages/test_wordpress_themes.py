@@ -34,11 +34,7 @@ EMPTY: dict[str, Any] = {"categories": [], "tags": [], "images": [], "links": []
 
 GAPS: dict[tuple[str, str], str] = {}
 """(theme, field) the parser gets wrong on some post of that theme."""
-POST_GAPS: dict[tuple[str, str, str], str] = {
-    ("twentytwentyone", "content_text", "members-minutes"): (
-        "the password form's message sits in <p class=post-password-message> outside the "
-        "<form> the body cleaner drops, so it is read as the body"),
-}
+POST_GAPS: dict[tuple[str, str, str], str] = {}
 """(theme, field, post slug) the parser gets wrong on that one post; the (theme, field) test
 leaves these posts out, and each has its own strict xfail."""
 
