@@ -34,9 +34,6 @@ EMPTY: dict[str, Any] = {"categories": [], "tags": [], "images": [], "links": []
 
 GAPS: dict[tuple[str, str], str] = {}
 """(theme, field) the parser gets wrong on some post of that theme."""
-POST_GAPS: dict[tuple[str, str, str], str] = {}
-"""(theme, field, post slug) the parser gets wrong on that one post; the (theme, field) test
-leaves these posts out, and each has its own strict xfail."""
 
 
 @cache
@@ -83,14 +80,10 @@ def field_ok(field: str, got: Any, row: dict[str, Any], how: Any) -> bool:
     return got == expected(field, row, how)
 
 
-def mismatches(theme: str, field: str, slugs: set[str] | None = None,
-               ) -> list[tuple[int, Any, Any]]:
-    """(post ID, what the parser found, what it should have) for every post it gets wrong
-    (among ``slugs``; else among all posts but those with a known gap of their own)."""
+def mismatches(theme: str, field: str) -> list[tuple[int, Any, Any]]:
+    """(post ID, what the parser found, what it should have) for every post it gets wrong."""
     wrong = []
     for row in gold()["posts"]:
-        if (row["slug"] not in slugs) if slugs else (theme, field, row["slug"]) in POST_GAPS:
-            continue
         how = shown()[theme][str(row["post_id"])].get(field)
         got = parsed(theme, f"post-{row['post_id']}")[1][field]
         if not field_ok(field, got, row, how):
@@ -107,13 +100,6 @@ def _field_params() -> list[Any]:
 @pytest.mark.parametrize(("theme", "field"), _field_params())
 def test_post_field(theme: str, field: str) -> None:
     assert mismatches(theme, field) == []
-
-
-@pytest.mark.parametrize(("theme", "field", "slug"), [
-    pytest.param(*key, id="-".join(key), marks=pytest.mark.xfail(strict=True, reason=reason))
-    for key, reason in POST_GAPS.items()])
-def test_post_field_known_gap(theme: str, field: str, slug: str) -> None:
-    assert mismatches(theme, field, {slug}) == []
 
 
 def test_every_theme_was_rendered() -> None:
