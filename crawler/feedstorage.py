@@ -60,6 +60,8 @@ def replace_atomically(file: IO[bytes], partial: Path, target: Path) -> None:
     the partial file is removed and the error raised: *target* keeps its previous content.
     """
     try:
+        if file.closed:  # by an exporter's or a postprocessing plugin's own wrapper
+            file = partial.open("rb")
         file.flush()
         os.fsync(file.fileno())
         file.close()

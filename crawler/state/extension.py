@@ -92,10 +92,10 @@ class CrawlState:
         self.store.open()
         given, self.site = self.site, self.store.site_key(self.site)
         if self.site != given:
-            logger.warning("The state store knows this site as %s: its posts are matched by "
-                           "ID, but this run spells their URLs %s, so posts with links count "
-                           "as changed (give -a site=%s to avoid it)", self.site, given,
-                           self.site)
+            logger.warning("The state store knows this site as %s and this run spells it "
+                           "%s: one site, posts matched by ID, but the posts read again get "
+                           "this run's URLs, and count as changed when their links do (give "
+                           "-a site=%s to keep one spelling)", self.site, given, self.site)
         self.run = self.store.start_run(self.site, full_recrawl=self.full_recrawl)
         counts = self.store.counts(self.site)
         logger.info("State store %s: %d posts and %d post captures known for %s; %s",

@@ -188,23 +188,28 @@ class StateStore:
                 last = post_key
 
     def site_key(self, root: str) -> str:
-        """The spelling under which the store knows *root*'s site (the first run's), or *root*:
+        """The spelling under which the store knows *root*'s site (its first run's), or *root*:
         ``http://example.org`` and ``https://www.example.org`` are one site, one key."""
-        site = site_urls(root)
-        for (known,) in self.db.execute("SELECT site FROM runs GROUP BY site ORDER BY min(id)"):
-            if site.is_onsite(known + "/"):
-                return str(known)
-        return root
+        key = site_urls(root).key
+        return next((s for s in self._spellings() if site_urls(s).key == key), root)
 
     def sites(self) -> list[str]:
-        """The sites with posts, one spelling each (the first run's; see :meth:`site_key`)."""
-        sites = [site for (site,) in self.db.execute("SELECT DISTINCT site FROM posts")]
-        return sorted({self.site_key(site) for site in sites})
+        """The sites with posts, one spelling each (see :meth:`site_key`)."""
+        return sorted({self.site_key(site) for site in self._post_sites()})
 
-    def _other_spellings(self, key: str) -> list[str]:
-        site = site_urls(key)
-        return [other for (other,) in self.db.execute("SELECT DISTINCT site FROM posts")
-                if other != key and site.is_onsite(other + "/")]
+    def _spellings(self) -> list[str]:
+        """Every site spelling the store holds, the first used first."""
+        runs = [site for (site,) in self.db.execute(
+            "SELECT site FROM runs GROUP BY site ORDER BY min(id)")]
+        return runs + [site for site in self._post_sites() if site not in runs]
+
+    def _post_sites(self) -> list[str]:
+        return [site for (site,) in self.db.execute(
+            "SELECT site FROM posts GROUP BY site ORDER BY min(first_seen)")]
+
+    def _other_spellings(self, site: str) -> list[str]:
+        key = site_urls(site).key
+        return [s for s in self._post_sites() if s != site and site_urls(s).key == key]
 
     def counts(self, site: str) -> dict[str, int]:
         def count(table: str) -> int:
