@@ -77,7 +77,8 @@ class Command(ScrapyCommand):
             count = write_dataset(records, output, fmt, self.settings)
             package = write_datapackage(output, fmt, sites)
         except StateError as exc:
-            self._fail(f"{exc} (ARCHIVE_STATE); a crawl creates it: scrapy crawl archive ...")
+            hint = "" if store.path.exists() else "; a crawl creates it: scrapy crawl archive ..."
+            self._fail(f"{exc} (ARCHIVE_STATE){hint}")
             return
         except (OSError, sqlite3.Error) as exc:  # a full disk or TMPDIR, a folder in the way
             self._fail(f"cannot write {output}: {exc}; the previous file is kept")

@@ -56,10 +56,13 @@ def _connect_readonly(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(f"{uri}?mode=ro", uri=True)
     try:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opening is lazy
-    except sqlite3.OperationalError:
+    except sqlite3.OperationalError as exc:
         db.close()
-        if Path(f"{path}-wal").exists():  # a crawl has it open: no shortcut
-            raise
+        if Path(f"{path}-wal").exists():  # read as immutable, its transactions would be lost
+            raise StateError(
+                f"{str(path)!r} cannot be read here ({exc}): its -wal file holds transactions "
+                "that SQLite must write into it first; copy the store and its -wal file to a "
+                "writable folder and export from there") from exc
         # Read-only media: SQLite cannot create the WAL index (-shm) beside the file, and
         # nobody can be writing the file there, so it may be read as immutable.
         db = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)

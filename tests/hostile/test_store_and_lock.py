@@ -120,3 +120,23 @@ def test_scrapy_export_reads_a_store_on_read_only_media(tmp_path, mirror):
             "state.sqlite3", "state.sqlite3.example.org.lock"]
     assert sorted(r["post_id"] for r in rows) == post_ids()
     assert read_rows(tmp_path / "all.jsonl") == rows
+
+
+def test_a_killed_crawls_store_on_read_only_media(tmp_path, mirror):
+    """A kill leaves the -wal file (transactions not yet in the store) and its -shm index:
+    read-only, SQLite still reads both. Without the index it cannot, and the store must not be
+    read as if the -wal file were not there: the export says what to do instead."""
+    media = tmp_path / "media"
+    media.mkdir()
+    crawl(SITE, mirror, media / "state.sqlite3", None, kill_at="capture:3", status=-9)
+    assert (media / "state.sqlite3-wal").stat().st_size > 0
+    with read_only(media):
+        rows = export(tmp_path / "all.jsonl", media / "state.sqlite3")
+    assert rows and set(r["post_id"] for r in rows) <= set(post_ids())
+    (media / "state.sqlite3-shm").unlink()
+    with read_only(media):
+        result = scrapy("export", str(tmp_path / "again.jsonl"), "-s",
+                        f"ARCHIVE_STATE={media / 'state.sqlite3'}")
+    assert result.returncode == 1
+    assert "its -wal file holds transactions" in result.stderr
+    assert "copy the store and its -wal file to a writable folder" in result.stderr
