@@ -1,9 +1,10 @@
 """Feed exporters for the dataset: one row per post, UTF-8, spreadsheet-safe CSV.
 
-They are Scrapy's exporters plus two things: each keeps only the last version of a post (the merge
-pipeline passes a post again whenever a later capture adds to it; see ``crawler.pipelines.merge``)
-and writes when the feed closes, and the CSV one joins lists with ``|`` and neutralizes formula
-cells.
+They are Scrapy's exporters plus three things: each keeps only the last version of a post (the
+merge pipeline passes a post again whenever a later capture adds to it; see
+``crawler.pipelines.merge``) and writes when the feed closes; the JSON ones escape the line
+separators ``str.splitlines()`` splits on; and the CSV one joins lists with ``|`` and
+neutralizes formula cells.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from scrapy.exporters import (
     JsonItemExporter,
     JsonLinesItemExporter,
 )
+from scrapy.utils.serialize import ScrapyJSONEncoder
 
 from crawler.spool import Spool
 from crawler.versions import post_key
@@ -25,12 +27,28 @@ from crawler.versions import post_key
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 """Leading characters that make a spreadsheet evaluate a cell (OWASP "CSV injection")."""
 
+LINE_BREAKS = tuple((c, f"\\u{ord(c):04x}") for c in "\x85\u2028\u2029")
+"""Characters JSON may leave raw in strings that ``str.splitlines()`` (and JavaScript before
+ES2019) takes for line ends; escaped, a JSON Lines file has one record per line for every
+reader. (JSON escapes the other ones, control characters, itself.)"""
+
 
 def neutralize_formula(value: Any) -> Any:
     """Prefix a text cell a spreadsheet would execute with ``'`` so it is shown as text."""
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
+
+
+class LineSafeJSONEncoder(ScrapyJSONEncoder):
+    """Scrapy's encoder, with :data:`LINE_BREAKS` escaped (they only occur inside strings)."""
+
+    def encode(self, o: Any) -> str:
+        text = super().encode(o)
+        for char, escaped in LINE_BREAKS:  # str.translate would cost 4 times the encoding
+            if char in text:
+                text = text.replace(char, escaped)
+        return text
 
 
 class LatestVersionMixin(BaseItemExporter):
@@ -48,17 +66,29 @@ class LatestVersionMixin(BaseItemExporter):
         self._spool.put(repr(post_key(ItemAdapter(item))), item)
 
     def finish_exporting(self) -> None:
-        for item in self._spool.items():
-            super().export_item(item)  # type: ignore[safe-super]  # the concrete exporter's
-        self._spool.close()
+        try:
+            for item in self._spool.items():
+                super().export_item(item)  # type: ignore[safe-super]  # the concrete exporter's
+        finally:
+            self._spool.close()
         super().finish_exporting()
 
 
-class PostJsonItemExporter(LatestVersionMixin, JsonItemExporter):
+class LineSafeJsonMixin(BaseItemExporter):
+    """Encodes with :class:`LineSafeJSONEncoder` (and the options Scrapy's JSON exporters set)."""
+
+    encoder: Any  # Scrapy's two JSON exporters annotate it differently
+
+    def __init__(self, file: Any, **kwargs: Any) -> None:
+        super().__init__(file, **kwargs)  # type: ignore[call-arg]  # the concrete exporter's
+        self.encoder = LineSafeJSONEncoder(**self._kwargs)
+
+
+class PostJsonItemExporter(LatestVersionMixin, LineSafeJsonMixin, JsonItemExporter):
     """A JSON array of posts."""
 
 
-class PostJsonLinesItemExporter(LatestVersionMixin, JsonLinesItemExporter):
+class PostJsonLinesItemExporter(LatestVersionMixin, LineSafeJsonMixin, JsonLinesItemExporter):
     """One JSON object per line."""
 
 

@@ -101,6 +101,9 @@ FEED_STORAGES = {"": "crawler.feedstorage.AtomicFileFeedStorage",
 # --- Progress (crawler.progress) ---------------------------------------------------------------
 EXTENSIONS = {
     "scrapy.extensions.logstats.LogStats": None,
+    # Feeds that fail (full disk, read-only folder, full TMPDIR) fail loudly and replace nothing.
+    "scrapy.extensions.feedexport.FeedExporter": None,
+    "crawler.feedexport.GuardedFeedExporter": 0,
     "crawler.state.CrawlState": 100,  # opens the state store, takes the site's lock (below)
     "crawler.progress.ProgressLog": 500,
 }

@@ -55,6 +55,12 @@ class SiteUrls:
     def host(self) -> str:
         return self.netloc
 
+    @property
+    def key(self) -> str:
+        """The site's identity: host without ``www.``, port unless a default one. Roots with
+        the same key are one site (``http://example.org``, ``https://www.example.org``)."""
+        return self._bare
+
     def is_onsite(self, url: str) -> bool:
         try:
             parts = urlsplit(url)

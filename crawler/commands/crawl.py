@@ -4,9 +4,12 @@ Scrapy's own command exits 0 whenever the spider started, even when the crawl wa
 every request failed. This one exits:
 
 * 0 when the crawl finished (finish reason ``finished``) and logged no error;
-* 1 when it did not start (bad arguments), stopped early (``shutdown``, ``closespider_*``...),
-  logged errors (failed fetches after retries, feeds that could not be stored...) or fetched
-  pages without finding a single post (an archive of afterlife pages, a wrong ``site``);
+* 1 when it did not start (bad arguments, an unusable state store, a feed that cannot be
+  written), stopped early (``shutdown``, ``closespider_*``, a feed that failed...), logged
+  errors (failed fetches after retries...), did not write a feed (a full disk: counted in
+  ``feedexport/failed_count/*``, since feeds are stored after Scrapy stops counting log lines)
+  or fetched pages without finding a single post (an archive of afterlife pages, a wrong
+  ``site``);
 * 75 (``EX_TEMPFAIL``) when another crawl of the same site holds the state store's lock;
 * 2, as always with Scrapy, for a command line it cannot parse.
 """
@@ -20,6 +23,7 @@ from typing import Any
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 
+from crawler.feedexport import failed_feeds
 from crawler.spiders.archive import NO_POSTS_STAT
 from crawler.state.extension import LOCKED_REASON
 
@@ -36,7 +40,9 @@ def exit_status(stats: dict[str, Any] | None) -> int:
     reason = stats.get("finish_reason")
     if reason == LOCKED_REASON:
         return EXIT_LOCKED
-    if reason != "finished" or stats.get("log_count/ERROR", 0) or stats.get(NO_POSTS_STAT):
+    # Failed feeds are counted apart: feeds are stored after Scrapy stops counting log lines.
+    if (reason != "finished" or stats.get("log_count/ERROR", 0) or stats.get(NO_POSTS_STAT)
+            or failed_feeds(stats)):
         return EXIT_FAILED
     return 0
 
@@ -44,8 +50,9 @@ def exit_status(stats: dict[str, Any] | None) -> int:
 class Command(ScrapyCrawlCommand):
     def long_desc(self) -> str:
         return (super().long_desc() + "\n\nExit status: 0 when the crawl finished without "
-                "errors, 1 when it failed, stopped early, logged errors or found no post in "
-                "the pages it fetched, 75 when another crawl holds the state store's lock.")
+                "errors, 1 when it failed, stopped early, logged errors, did not write a feed "
+                "or found no post in the pages it fetched, 75 when another crawl holds the "
+                "state store's lock.")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) != 1:
@@ -60,8 +67,10 @@ class Command(ScrapyCrawlCommand):
             stats = None
         self.exitcode = exit_status(stats)
         if self.exitcode:
-            reason = (stats or {}).get("finish_reason", "did not start")
-            errors = (stats or {}).get("log_count/ERROR", 0)
-            why = "no posts found, " if (stats or {}).get(NO_POSTS_STAT) else ""
+            stats = stats or {}
+            reason = stats.get("finish_reason", "did not start")
+            errors = stats.get("log_count/ERROR", 0)
+            why = "no posts found, " if stats.get(NO_POSTS_STAT) else ""
+            why += f"{failed_feeds(stats)} feeds not written, " if failed_feeds(stats) else ""
             logger.error("Crawl failed (%s, %s%d errors logged): exit status %d",
                          reason, why, errors, self.exitcode)

@@ -9,6 +9,7 @@ the columns and encodings are the same. The file is replaced atomically, and a F
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -74,12 +75,16 @@ class Command(ScrapyCommand):
                 return
             records = (r for s in sites for r in store.iter_records(s) if filters.accepts(r))
             count = write_dataset(records, output, fmt, self.settings)
+            package = write_datapackage(output, fmt, sites)
         except StateError as exc:
-            self._fail(f"{exc} (ARCHIVE_STATE); a crawl creates it: scrapy crawl archive ...")
+            hint = "" if store.path.exists() else "; a crawl creates it: scrapy crawl archive ..."
+            self._fail(f"{exc} (ARCHIVE_STATE){hint}")
+            return
+        except (OSError, sqlite3.Error) as exc:  # a full disk or TMPDIR, a folder in the way
+            self._fail(f"cannot write {output}: {exc}; the previous file is kept")
             return
         finally:
             store.close()
-        package = write_datapackage(output, fmt, sites)
         print(f"Exported {count} posts to {output} (described in {package})", file=sys.stderr)
 
     def _fail(self, message: str) -> None:

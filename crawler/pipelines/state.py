@@ -45,7 +45,8 @@ class StatePipeline:
             return item
         adapter = ItemAdapter(item)
         record = record_of(adapter)
-        site, key = post_key(record)
+        # Keyed by the store's spelling of the site: http://example.org is www.example.org
+        site, key = self.state.site, post_key(record)[1]
         with self.state.store.transaction():
             outcome, passed, final = self._record(site, key, record, item)
         self.stats.inc_value(f"archive/state/{outcome}")

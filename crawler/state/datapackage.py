@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from crawler import items
-from crawler.feedstorage import partial_path, replace_atomically
+from crawler.feedstorage import write_atomically
 from crawler.items import LIST_FIELDS, POST_FIELDS
 
 INTEGER_FIELDS = ("post_id", "word_count", "comment_count")
@@ -90,9 +90,8 @@ def write_datapackage(output: Path, fmt: str, sites: list[str]) -> Path:
             {"title": site, "path": site} for site in sites if site not in known_sites],
         "resources": others + [mine],
     })
-    partial = partial_path(package_path)
-    partial.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    replace_atomically(partial, package_path)
+    text = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+    write_atomically(package_path, lambda file: file.write(text.encode("utf-8")))
     return package_path
 
 

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import errno
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from scrapy.exporters import BaseItemExporter
 from scrapy.settings import BaseSettings
 from scrapy.utils.misc import load_object
 
-from crawler.feedstorage import partial_path, replace_atomically
+from crawler.feedstorage import write_atomically
 from crawler.items import POST_FIELDS
 
 FORMATS = {".json": "json", ".jsonl": "jsonl", ".jsonlines": "jsonlines", ".csv": "csv"}
@@ -84,22 +85,20 @@ def write_dataset(records: Iterator[dict[str, Any]], output: Path, fmt: str,
                   settings: BaseSettings) -> int:
     """Write *records* to *output* through a temporary file; return how many were written.
 
-    On an error the temporary file is removed; on a kill it stays, named as partial, and the
-    previous *output* is intact either way.
+    On an error (a full disk, a full ``TMPDIR``) the temporary file is removed and the error
+    raised; on a kill it stays, named as partial. The previous *output* is intact either way.
     """
-    output.parent.mkdir(parents=True, exist_ok=True)
-    partial = partial_path(output)
-    count = 0
-    try:
-        with partial.open("wb") as file:
-            exporter = exporter_for(fmt, file, settings)
-            exporter.start_exporting()
-            for record in records:
-                exporter.export_item(record)
-                count += 1
-            exporter.finish_exporting()
-        replace_atomically(partial, output)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return count
+    if output.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "a folder is in the way, not a file", str(output))
+
+    def write(file: IO[bytes]) -> int:
+        exporter = exporter_for(fmt, file, settings)
+        exporter.start_exporting()
+        count = 0
+        for record in records:
+            exporter.export_item(record)
+            count += 1
+        exporter.finish_exporting()
+        return count
+
+    return write_atomically(output, write)

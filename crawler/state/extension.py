@@ -8,8 +8,9 @@ when ``ARCHIVE_STATE`` is empty, and then the crawl runs as if there were no pre
 from __future__ import annotations
 
 import logging
+import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
@@ -28,6 +29,8 @@ logger = logging.getLogger(__name__)
 
 LOCKED_REASON = "state_locked"
 """Finish reason of a crawl that did not start because another one holds the lock."""
+UNUSABLE_REASON = "state_unusable"
+"""Finish reason of a crawl that did not start because the store or its lock is unusable."""
 
 
 class CrawlState:
@@ -43,7 +46,8 @@ class CrawlState:
         self.tracker = PageTracker(self._record_capture)
         self.run: int | None = None
         self.refused = False
-        """True when the crawl was refused (lock held): feeds must not replace older files."""
+        """True when the crawl was refused (lock held, store unusable): feeds must not replace
+        older files."""
         self._reason: str | None = None
         self._expects_feeds = False
         self._feeds_stored = False
@@ -73,23 +77,36 @@ class CrawlState:
         try:
             self.lock.acquire()
         except LockHeld as exc:
-            self.refused = True
             self.stats.set_value("archive/state/locked", 1)
-            logger.error("Not crawling %s: %s", self.site, exc)
-            raise CloseSpider(LOCKED_REASON) from None
+            self._refuse(exc, LOCKED_REASON)
+        except OSError as exc:  # a read-only folder, a link planted as the lock file
+            self._refuse(f"cannot take the lock {str(self.lock.path)!r}: {exc}")
         try:
-            self.store.open()
-        except StateError as exc:
-            self.refused = True
+            self._open_run()
+        except (StateError, sqlite3.Error, OSError) as exc:
+            self.store.close()
             self.lock.release()
-            logger.error("Not crawling %s: %s", self.site, exc)
-            raise CloseSpider("state_unusable") from None
+            self._refuse(exc)
+
+    def _open_run(self) -> None:
+        self.store.open()
+        given, self.site = self.site, self.store.site_key(self.site)
+        if self.site != given:
+            logger.warning("The state store knows this site as %s and this run spells it "
+                           "%s: one site, posts matched by ID, but the posts read again get "
+                           "this run's URLs, and count as changed when their links do (give "
+                           "-a site=%s to keep one spelling)", self.site, given, self.site)
         self.run = self.store.start_run(self.site, full_recrawl=self.full_recrawl)
         counts = self.store.counts(self.site)
         logger.info("State store %s: %d posts and %d post captures known for %s; %s",
                     self.store.path, counts["posts"], counts["captures"], self.site,
                     "full recrawl (ARCHIVE_FULL_RECRAWL)" if self.full_recrawl
                     else "incremental recrawl" if counts["posts"] else "first run")
+
+    def _refuse(self, why: object, reason: str = UNUSABLE_REASON) -> NoReturn:
+        self.refused = True
+        logger.error("Not crawling %s: %s", self.site, why)
+        raise CloseSpider(reason) from None
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         self._reason = reason

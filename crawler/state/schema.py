@@ -1,6 +1,9 @@
 """The state store's tables. Bump :data:`SCHEMA_VERSION` (and migrate) when they change."""
 
 SCHEMA_VERSION = 1
+APPLICATION_ID = 0x57504143
+"""``PRAGMA application_id`` of a state store (``WPAC``): tells it from other SQLite databases,
+so ``ARCHIVE_STATE`` pointing at another application's file never gets our tables added."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -30,3 +33,14 @@ CREATE TABLE IF NOT EXISTS runs (
 
 SCHEMA_STATEMENTS = tuple(s.strip() for s in _SCHEMA.split(";") if s.strip())
 """One statement each: ``executescript`` would commit the caller's transaction."""
+
+TABLES = frozenset({"schema_version", "posts", "post_urls", "captures", "cursors", "runs",
+                    "sqlite_sequence"})
+
+
+def is_state_store(application_id: int, tables: set[str]) -> bool:
+    """Whether a database is a state store, or an empty file that may become one. Stores made
+    before :data:`APPLICATION_ID` was set have no ID, and our tables only."""
+    if application_id == APPLICATION_ID:
+        return True
+    return application_id == 0 and (not tables or ("schema_version" in tables and tables <= TABLES))

@@ -20,11 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from crawler.paths import in_project
-from crawler.state.schema import SCHEMA_STATEMENTS, SCHEMA_VERSION
-
-
-class StateError(Exception):
-    """The state store cannot be used (missing, unreadable, written by a newer version)."""
+from crawler.state.database import StateError, open_database
+from crawler.urls import site_urls
 
 
 def resolve_state_path(value: str) -> Path:
@@ -58,39 +55,9 @@ class StateStore:
     # --- Lifecycle ------------------------------------------------------------------------------
 
     def open(self) -> StateStore:
-        if self.readonly and not self.path.is_file():
-            raise StateError(f"no state store at {str(self.path)!r}")
-        try:
-            if self.readonly:
-                self._db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
-            else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._db = sqlite3.connect(self.path)
-            # Autocommit mode: transactions are explicit (BEGIN IMMEDIATE) in transaction().
-            self._db.isolation_level = None
-            self._db.execute("PRAGMA busy_timeout = 10000")
-            self._prepare()
-        except (sqlite3.Error, OSError) as exc:
-            self.close()
-            raise StateError(f"{str(self.path)!r} is not a usable state store: {exc}") from exc
+        """Open the database; :class:`StateError` says why it cannot be used, and what to do."""
+        self._db = open_database(self.path, readonly=self.readonly)
         return self
-
-    def _prepare(self) -> None:
-        db = self.db
-        if not self.readonly:
-            db.execute("PRAGMA journal_mode = WAL")
-            # Survives kill -9 (the WAL is in the OS cache); a power cut may lose the last
-            # transactions, never corrupt the file.
-            db.execute("PRAGMA synchronous = NORMAL")
-            with self.transaction():
-                for statement in SCHEMA_STATEMENTS:
-                    db.execute(statement)
-                if db.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 0:
-                    db.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION,))
-        row = db.execute("SELECT max(version) FROM schema_version").fetchone()
-        if row is None or row[0] != SCHEMA_VERSION:
-            raise StateError(f"{str(self.path)!r} has schema version {row and row[0]}, "
-                             f"this crawler reads version {SCHEMA_VERSION}")
 
     def close(self) -> None:
         if self._db is not None:
@@ -203,15 +170,46 @@ class StateStore:
     # --- Reading ----------------------------------------------------------------------------------
 
     def iter_records(self, site: str | None = None) -> Iterator[dict[str, Any]]:
-        """Every post's newest record, by site then post ID (posts without an ID last)."""
-        query = "SELECT record FROM posts"
-        query += " WHERE site = ?" if site else ""
-        query += " ORDER BY site, post_id IS NULL, post_id, post_key"
-        for (record,) in self.db.execute(query, (site,) if site else ()):
-            yield json.loads(record)
+        """Every post's newest record, by site then post ID (posts without an ID last).
+
+        A store written before sites were keyed by their canonical spelling may hold one site
+        under two (``http://example.org``, ``https://www.example.org``): its posts come once,
+        under the first, each from the spelling that saw it last.
+        """
+        for key in [site] if site else self.sites():
+            spellings = [key, *self._other_spellings(key)]
+            marks = ", ".join("?" * len(spellings))
+            last = None
+            for post_key, record in self.db.execute(
+                    f"SELECT post_key, record FROM posts WHERE site IN ({marks}) "
+                    "ORDER BY post_id IS NULL, post_id, post_key, last_seen DESC", spellings):
+                if post_key != last:
+                    yield json.loads(record)
+                last = post_key
+
+    def site_key(self, root: str) -> str:
+        """The spelling under which the store knows *root*'s site (its first run's), or *root*:
+        ``http://example.org`` and ``https://www.example.org`` are one site, one key."""
+        key = site_urls(root).key
+        return next((s for s in self._spellings() if site_urls(s).key == key), root)
 
     def sites(self) -> list[str]:
-        return [site for (site,) in self.db.execute("SELECT DISTINCT site FROM posts ORDER BY 1")]
+        """The sites with posts, one spelling each (see :meth:`site_key`)."""
+        return sorted({self.site_key(site) for site in self._post_sites()})
+
+    def _spellings(self) -> list[str]:
+        """Every site spelling the store holds, the first used first."""
+        runs = [site for (site,) in self.db.execute(
+            "SELECT site FROM runs GROUP BY site ORDER BY min(id)")]
+        return runs + [site for site in self._post_sites() if site not in runs]
+
+    def _post_sites(self) -> list[str]:
+        return [site for (site,) in self.db.execute(
+            "SELECT site FROM posts GROUP BY site ORDER BY min(first_seen)")]
+
+    def _other_spellings(self, site: str) -> list[str]:
+        key = site_urls(site).key
+        return [s for s in self._post_sites() if s != site and site_urls(s).key == key]
 
     def counts(self, site: str) -> dict[str, int]:
         def count(table: str) -> int:

@@ -33,5 +33,6 @@ def read_rows(path: Path) -> list[dict]:
     if path.suffix == ".json":
         return json.loads(text)
     if path.suffix == ".jsonl":
-        return [json.loads(line) for line in text.splitlines() if line.strip()]
+        # Records end at "\n" only: str.splitlines() also splits at U+2028, U+0085...
+        return [json.loads(line) for line in text.split("\n") if line.strip()]
     return list(csv.DictReader(io.StringIO(text, newline="")))

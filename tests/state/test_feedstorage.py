@@ -1,13 +1,16 @@
 """Feeds are written under a temporary name and renamed into place only when stored."""
 
-from scrapy.utils.test import get_crawler
+import pytest
 
-from crawler.feedstorage import AtomicFileFeedStorage, partial_path
+from crawler.feedstorage import AtomicFileFeedStorage
 
 
-def storage(target, overwrite=True, crawler=None):
-    return AtomicFileFeedStorage(str(target), feed_options={"overwrite": overwrite},
-                                 crawler=crawler)
+def storage(target, overwrite=True):
+    return AtomicFileFeedStorage(str(target), feed_options={"overwrite": overwrite})
+
+
+def partials(target):
+    return list(target.parent.glob(f".{target.name}.partial-*"))
 
 
 def test_the_target_appears_only_when_stored(tmp_path):
@@ -16,10 +19,10 @@ def test_the_target_appears_only_when_stored(tmp_path):
     file = feed.open(spider=None)
     file.write(b'{"post_id": 1}\n')
     assert not target.exists()
-    assert partial_path(target).name.startswith(".posts.jsonl.partial-")
+    assert partials(target) == [feed.partial]
     feed.store(file)
     assert target.read_bytes() == b'{"post_id": 1}\n'
-    assert not partial_path(target).exists()
+    assert partials(target) == []
 
 
 def test_an_unfinished_feed_leaves_the_previous_file_intact(tmp_path):
@@ -29,7 +32,17 @@ def test_an_unfinished_feed_leaves_the_previous_file_intact(tmp_path):
     file.write(b'[{"post_id": 1}')  # the crawl is killed here: store() never runs
     file.flush()
     assert target.read_bytes() == b"[previous]"
-    assert partial_path(target).read_bytes() == b'[{"post_id": 1}'
+    (partial,) = partials(target)
+    assert partial.read_bytes() == b'[{"post_id": 1}'
+
+
+def test_two_feeds_of_one_target_get_two_temporary_files(tmp_path):
+    target = tmp_path / "posts.json"
+    first, second = storage(target), storage(target)
+    first.open(spider=None)
+    second.open(spider=None)
+    assert first.partial != second.partial
+    assert len(partials(target)) == 2
 
 
 def test_append_mode_replaces_the_file_whole(tmp_path):
@@ -52,17 +65,36 @@ def test_file_uris_work_too(tmp_path):
     assert target.read_bytes() == b"a,b\n"
 
 
-def test_a_refused_crawl_does_not_replace_the_last_feed(tmp_path):
-    class Refused:
-        refused = True
-
-    crawler = get_crawler()
-    crawler.get_extension = lambda cls: Refused()
+def test_a_discarded_feed_leaves_nothing_behind(tmp_path):
     target = tmp_path / "posts.json"
     target.write_bytes(b"[previous]")
-    feed = storage(target, crawler=crawler)
+    feed = storage(target)
+    feed.open(spider=None).write(b"[]")
+    feed.discard()
+    assert target.read_bytes() == b"[previous]"
+    assert partials(target) == []
+
+
+def test_check_refuses_a_folder_in_the_targets_place(tmp_path):
+    (tmp_path / "posts.json").mkdir()
+    with pytest.raises(IsADirectoryError, match="a folder is in the way"):
+        storage(tmp_path / "posts.json").check()
+    assert partials(tmp_path / "posts.json") == []
+
+
+def test_check_leaves_no_file(tmp_path):
+    storage(tmp_path / "new" / "posts.json").check()
+    assert list((tmp_path / "new").iterdir()) == []
+
+
+def test_a_failed_store_removes_the_partial_file_and_keeps_the_target(tmp_path):
+    target = tmp_path / "posts.json"
+    target.write_bytes(b"[previous]")
+    feed = storage(target)
     file = feed.open(spider=None)
     file.write(b"[]")
-    feed.store(file)
-    assert target.read_bytes() == b"[previous]"
-    assert not partial_path(target).exists()
+    target.unlink()
+    target.mkdir()  # rename(2) cannot replace a folder: the store fails at its last step
+    with pytest.raises(IsADirectoryError):
+        feed.store(file)
+    assert partials(target) == []

@@ -30,7 +30,13 @@ def hold_in_child(path):
 
 def test_lock_file_is_beside_the_store_and_names_the_site(tmp_path):
     path = lock_path(tmp_path / "s.sqlite3", "https://www.example.org:8080")
-    assert path == tmp_path / "s.sqlite3.www.example.org_8080.lock"
+    assert path == tmp_path / "s.sqlite3.example.org_8080.lock"
+
+
+def test_one_site_spelled_two_ways_has_one_lock(tmp_path):
+    store = tmp_path / "s.sqlite3"
+    assert lock_path(store, "http://example.org") == lock_path(store, "https://www.example.org")
+    assert lock_path(store, "https://example.org:8443") != lock_path(store, "https://example.org")
 
 
 def test_second_holder_is_refused_with_who_holds_it(tmp_path):

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from crawler.state.store import SCHEMA_VERSION, StateError, StateStore, resolve_state_path
+from crawler.state.schema import SCHEMA_VERSION
+from crawler.state.store import StateError, StateStore, resolve_state_path
 
 SITE = "https://www.example.org"
 
