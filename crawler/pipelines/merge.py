@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
+from scrapy.utils.defer import deferred_from_coro
 
-from crawler.spool import Spool
+from crawler.spool import Spool, SpoolError
 from crawler.versions import merge, post_key
+
+logger = logging.getLogger(__name__)
+
+SPOOL_FAILED_REASON = "spool_failed"
 
 
 class MergePipeline:
@@ -20,16 +26,21 @@ class MergePipeline:
     feeds hold each post once, merged across all its captures.
 
     The records wait in a temporary SQLite file (:class:`crawler.spool.Spool`), not in memory.
+    When that file cannot be written (a full ``TMPDIR``) no post can be merged: the crawl stops
+    at once (finish reason ``spool_failed``, exit status 1) instead of failing item after item;
+    nothing was delivered, so the next run reads the same pages again.
     """
 
-    def __init__(self, stats: StatsCollector) -> None:
+    def __init__(self, stats: StatsCollector, crawler: Crawler | None = None) -> None:
         self.stats = stats
+        self.crawler = crawler
         self._spool: Spool | None = None
+        self._failed = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> MergePipeline:
         assert crawler.stats is not None
-        return cls(crawler.stats)
+        return cls(crawler.stats, crawler)
 
     def close_spider(self) -> None:
         if self._spool is not None:
@@ -37,6 +48,22 @@ class MergePipeline:
             self._spool = None
 
     def process_item(self, item: Any) -> Any:
+        try:
+            return self._merge(item)
+        except SpoolError as exc:
+            self._stop(exc)
+            raise  # an item error, not a drop: its page's capture must not count as read
+
+    def _stop(self, error: SpoolError) -> None:
+        if self._failed:
+            return
+        self._failed = True
+        self.stats.set_value("archive/merge/spool_failed", 1)
+        logger.error("Posts cannot be merged: %s; stopping the crawl", error)
+        if self.crawler is not None and self.crawler.engine is not None:
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason=SPOOL_FAILED_REASON))
+
+    def _merge(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         record = adapter.asdict()
         key = repr(post_key(record))

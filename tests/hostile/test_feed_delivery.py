@@ -98,6 +98,9 @@ def test_a_full_tmpdir_keeps_the_previous_feed(tmp_path, mirror):
         assert not list(small.iterdir()), "a spool was left behind"
     assert f"cannot create the spool in {small}" in result.stderr
     assert "(TMPDIR): database or disk is full" in result.stderr
+    # The merge pipeline stops the crawl at its first failure, instead of failing every post.
+    assert result.stderr.count("Posts cannot be merged") == 1
+    assert "'finish_reason': 'spool_failed'" in result.stderr
     assert_not_delivered(result, feed, mirror, state)
 
 
