@@ -34,18 +34,40 @@ class CrawlArgs:
     SETTINGS = {"site": "ARCHIVE_SITE", "archive": "ARCHIVE", "since": "ARCHIVE_FROM",
                 "until": "ARCHIVE_TO", "full_recrawl": "ARCHIVE_FULL_RECRAWL"}
     ALIASES = {"from": "since", "to": "until"}
+    HELP = (
+        ("site=URL", "root of the original site, e.g. https://www.deepdotweb.com"),
+        ("archive=WHERE", "live, wayback, a replay prefix URL (pywb), a WARC file or folder,"
+                          " or a mirror folder"),
+        ("from=YYYYMMDD[hhmmss]", "oldest capture to use (archives with capture times)"),
+        ("to=YYYYMMDD[hhmmss]", "newest capture to use (default: the latest)"),
+        ("full_recrawl=1", "refetch every capture and export every post"),
+    )
+    """``-a`` arguments as ``scrapy crawl archive -h`` lists them."""
 
     @classmethod
     def from_spider_kwargs(cls, kwargs: dict[str, Any]) -> CrawlArgs:
-        """Take (and remove) the known arguments from *kwargs*; raise ``ValueError`` if invalid."""
+        """Take (and remove) the known arguments from *kwargs*; raise ``ValueError`` if one is
+        invalid or unknown (a typo such as ``-a achive=`` must not crawl the default archive).
+        Names starting with ``_`` are scrapyd's own (``_job``) and are left in *kwargs*."""
         values: dict[str, str] = {}
         for key in list(kwargs):
             name = cls.ALIASES.get(key, key)
             if name in cls.SETTINGS:
                 values[name] = str(kwargs.pop(key)).strip()
+        unknown = sorted(key for key in kwargs if not key.startswith("_"))
+        if unknown:
+            known = ", ".join(f"-a {usage.split('=')[0]}=" for usage, _ in cls.HELP)
+            raise ValueError(f"unknown spider argument{'s' if len(unknown) > 1 else ''} "
+                             f"{', '.join(f'-a {k}=' for k in unknown)}: the archive spider "
+                             f"takes {known}")
         args = cls(**values)
         args.validate()
         return args
+
+    @classmethod
+    def usage(cls) -> str:
+        """The arguments, one per line, for ``-h``."""
+        return "\n".join(f"  -a {name:<24} {meaning}" for name, meaning in cls.HELP)
 
     def validate(self) -> None:
         if self.site is not None:

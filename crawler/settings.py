@@ -133,10 +133,7 @@ SPIDER_MIDDLEWARES = {
 }
 COMMANDS_MODULE = "crawler.commands"  # scrapy export; scrapy crawl with a meaningful exit status
 
-# Settings from the environment, for cron, systemd and scrapyd (deploy/): Scrapy 2.19 reads no
-# SCRAPY_<NAME> variables, so every ARCHIVE* setting above may be set by a variable of the same
-# name. Precedence: -a / -s on the command line, then the environment, then this file.
-import os as _os  # noqa: E402
-
-globals().update({_name: _value for _name, _value in _os.environ.items()
-                  if (_name == "ARCHIVE" or _name.startswith("ARCHIVE_")) and _name in globals()})
+# Settings from the environment, for cron, systemd and scrapyd (deploy/): every ARCHIVE* setting
+# above may be set by an environment variable of the same name (crawler.environment, applied by
+# the spider's update_settings). Precedence: -a / -s on the command line, then the environment,
+# then this file.

@@ -16,6 +16,7 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
+from crawler.environment import apply_environment
 from crawler.state.datapackage import write_datapackage
 from crawler.state.dataset import Filters, format_of, write_dataset
 from crawler.state.store import StateError, StateStore, resolve_state_path
@@ -61,6 +62,7 @@ class Command(ScrapyCommand):
         except ValueError as exc:
             raise UsageError(str(exc), print_help=False) from exc
         assert self.settings is not None
+        apply_environment(self.settings)  # no crawl: the rule the spider applies, by hand
         path = self.settings.get("ARCHIVE_STATE") or ""
         if not path:
             self._fail("ARCHIVE_STATE is empty: there is no state store to export from")

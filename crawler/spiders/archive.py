@@ -6,6 +6,7 @@ table (``crawler.routing``) what to follow, the page parsers (``crawler.pages``)
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -13,10 +14,12 @@ from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, UsageError
 from scrapy.http import Response, TextResponse
+from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler.args import CrawlArgs
+from crawler.environment import apply_environment
 from crawler.items import Post
 from crawler.pages import PostPage, SiteProfile, page_links
 from crawler.routing import Bounds, classify
@@ -55,6 +58,20 @@ class ArchiveSpider(Spider):
     profile: SiteProfile
 
     @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        """Scrapy's hook when a crawl's settings are made: ``ARCHIVE*`` environment variables
+        go over ``settings.py`` (``crawler.environment``)."""
+        super().update_settings(settings)
+        apply_environment(settings)
+
+    @classmethod
+    def check_arguments(cls, crawler: Crawler, kwargs: dict[str, Any]) -> None:
+        """Raise ``ValueError`` for an unknown or invalid ``-a`` argument, or an archive that
+        cannot be read, before the crawl starts (``scrapy crawl`` turns it into a usage error)."""
+        CrawlArgs.from_spider_kwargs(kwargs).apply(crawler.settings)
+        source_from_crawler(crawler)
+
+    @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArchiveSpider:
         try:
             CrawlArgs.from_spider_kwargs(kwargs).apply(crawler.settings)
@@ -75,10 +92,23 @@ class ArchiveSpider(Spider):
 
     async def start(self) -> AsyncIterator[Request]:
         self.logger.info("Crawling %s", self.archive_source.describe())
+        self._say_if_default_archive()
         async for url in self.archive_source.seed_urls():
             request = self.follow(url)
             if request is not None:
                 yield request
+
+    def _say_if_default_archive(self) -> None:
+        """Crawling the sample archive is the point of a bare ``scrapy crawl archive``; with a
+        ``-a site=`` of one's own it is a forgotten ``-a archive=``."""
+        settings = self.crawler.settings
+        if settings.getpriority("ARCHIVE") != SETTINGS_PRIORITIES["project"]:  # settings.py's
+            return
+        level = logging.WARNING if settings.getpriority("ARCHIVE_SITE") == SETTINGS_PRIORITIES[
+            "spider"] else logging.INFO
+        self.logger.log(level, "No -a archive= given: reading the ARCHIVE setting's default, "
+                               "%r (the sample archive that ships with the project)",
+                        settings.get("ARCHIVE"))
 
     def follow(self, url: str) -> Request | None:
         """A request for an original URL, or ``None`` when it was already seen or the table

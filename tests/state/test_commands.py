@@ -114,5 +114,6 @@ def test_the_scheduled_run_wrapper(tmp_path, archive):
 
     env["ARCHIVE"] = str(tmp_path / "no-such-mirror")
     failed = subprocess.run(wrapper, env=env, capture_output=True, text=True, timeout=120)
-    assert failed.returncode == 1
-    assert "archive crawl failed with status 1" in failed.stderr
+    assert failed.returncode == 2  # a usage error, found before the crawl starts
+    assert "archive crawl failed with status 2" in failed.stderr
+    assert "error: archive folder" in failed.stderr and "does not exist" in failed.stderr

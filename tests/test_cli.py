@@ -1,0 +1,60 @@
+"""``scrapy crawl archive`` as a person types it: typos, bad values, help, defaults."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.e2e.crawl import REPO
+
+
+def scrapy(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "scrapy", *args], cwd=REPO, capture_output=True,
+                          text=True, timeout=60, env={**os.environ, **(env or {})})
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["-a", "achive=wayback", "-a", "site=https://x.org"],
+     "error: unknown spider argument -a achive=: the archive spider takes -a site=, -a archive="),
+    (["-a", "archive=/no/such/folder"], "error: archive folder '/no/such/folder' does not exist"),
+    (["-a", "from=2016-01"], "error: -a from='2016-01': expected a timestamp YYYYMMDD[hhmmss]"),
+    (["-a", "site=deepdotweb.com"], "error: site must be an http(s) URL"),
+])
+def test_bad_arguments_are_one_line_and_exit_2_before_the_crawl(args, message):
+    result = scrapy("crawl", "archive", *args, "-s", "ARCHIVE_STATE=")
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr and "Spider opened" not in result.stderr
+
+
+def test_scrapyd_arguments_are_not_typos(tmp_path):
+    result = scrapy("crawl", "archive", "-a", "_job=abc123", "-O", str(tmp_path / "o.json"),
+                    "-s", "ARCHIVE_STATE=", "-s", "ARCHIVE_PROGRESS_INTERVAL=0")
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_help_lists_the_spider_arguments_one_per_line():
+    result = scrapy("crawl", "archive", "-h")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    for name in ("site=URL", "archive=WHERE", "from=YYYYMMDD[hhmmss]", "to=YYYYMMDD[hhmmss]",
+                 "full_recrawl=1"):
+        assert any(line.strip().startswith(f"-a {name}") for line in lines), name
+
+
+def test_the_default_archive_is_named(tmp_path):
+    result = scrapy("crawl", "archive", "-O", str(tmp_path / "o.json"), "-s", "ARCHIVE_STATE=")
+    assert "No -a archive= given: reading the ARCHIVE setting's default, 'sample_archive'" \
+        in result.stderr
+    forgot = scrapy("crawl", "archive", "-a", "site=https://www.example.org", "-O",
+                    str(tmp_path / "o.json"), "-s", "ARCHIVE_STATE=")
+    assert "WARNING: No -a archive= given" in forgot.stderr
+    given = scrapy("crawl", "archive", "-a", "archive=sample_archive", "-O",
+                   str(tmp_path / "o.json"), "-s", "ARCHIVE_STATE=")
+    assert "No -a archive=" not in given.stderr
+    from_env = scrapy("crawl", "archive", "-O", str(tmp_path / "o.json"), "-s", "ARCHIVE_STATE=",
+                      env={"ARCHIVE": "sample_archive"})
+    assert "No -a archive=" not in from_env.stderr
