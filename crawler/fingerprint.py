@@ -1,4 +1,5 @@
-"""Request de-duplication by canonical original URL (DESIGN.md)."""
+"""Request de-duplication by canonical original URL (``crawler.urls``): fifty spellings of one
+page cost one fetch."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Pure value normalizers used by the normalize pipeline (DESIGN.md formats)."""
+"""Pure value normalizers used by the normalize pipeline: the formats ``crawler.items`` documents
+(ISO 8601 dates, clean text, unique names)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The one place where the crawler is wired, in flow order (DESIGN.md).
+"""The one place where the crawler is wired, in data-flow order: sources, link walking, page
+parsing, item pipelines, output (the README's "Project layout" says where each lives).
 
 Every ``ARCHIVE_*`` setting can be given as a spider argument where noted (``-a site=...``) or with
 ``-s NAME=value``.

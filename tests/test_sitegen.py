@@ -174,7 +174,7 @@ def test_permalink_structures(permalinks):
              "archives": r"/archives/\d+/$", "plain": r"/\?p=\d+$"}[permalinks]
     assert re.search(shape, post["url"])
     expected_slug = {"archives": post["url"].rstrip("/").rsplit("/", 1)[-1], "plain": ""}
-    if permalinks in expected_slug:  # DESIGN.md: the last path segment of the permalink
+    if permalinks in expected_slug:  # crawler.items: the last path segment of the permalink
         assert post["slug"] == expected_slug[permalinks]
     if permalinks == "plain":
         assert all(p["author_slug"] is None for p in site.posts)

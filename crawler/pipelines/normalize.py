@@ -1,4 +1,5 @@
-"""Bring every field to the formats of DESIGN.md, whatever the page or the parser gave."""
+"""Bring every field to the formats ``crawler.items`` documents, whatever the page or the parser
+gave."""
 
 from __future__ import annotations
 

@@ -24,8 +24,9 @@ def body_links(blocks: list[Block], base: str) -> list[str]:
 
 
 def permalink_slug(url: str) -> str:
-    """DESIGN.md: the last path segment of the permalink ('' for ``?p=N``, the ID for
-    ``/archives/N/``): a page never shows ``post_name`` when its URL does not hold it."""
+    """The Post schema (``crawler.items``): the last path segment of the permalink ('' for
+    ``?p=N``, the ID for ``/archives/N/``): a page never shows ``post_name`` when its URL does not
+    hold it."""
     segments = [s for s in urlsplit(url).path.split("/") if s]
     return unquote(segments[-1]) if segments else ""
 
