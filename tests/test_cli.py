@@ -58,3 +58,26 @@ def test_the_default_archive_is_named(tmp_path):
     from_env = scrapy("crawl", "archive", "-O", str(tmp_path / "o.json"), "-s", "ARCHIVE_STATE=",
                       env={"ARCHIVE": "sample_archive"})
     assert "No -a archive=" not in from_env.stderr
+
+
+POST = "https://www.example.org/2016/01/29/thechurch-shipped-forged-passports-from-vienna/"
+
+
+def test_scrapy_shell_and_fetch_open_a_page_from_the_archive():
+    """Scrapy's own commands see the page as the crawl does: from the archive (here the sample
+    mirror, the ARCHIVE setting's default), never from the network."""
+    shell = scrapy("shell", "--nolog", POST, "-c",
+                   "(response.status, response.meta['archive_capture'].source, "
+                   "response.css('title::text').get())")
+    assert shell.returncode == 0, shell.stderr[-2000:]
+    assert "(200, 'mirror', 'TheChurch Shipped Forged passports From Vienna" in shell.stdout
+    fetch = scrapy("fetch", "--nolog", POST)
+    assert "<title>TheChurch Shipped Forged passports From Vienna" in fetch.stdout
+
+
+def test_scrapy_parse_and_check_run_the_spider_on_the_archive():
+    parse = scrapy("parse", "--nolog", "--spider", "archive", POST)
+    assert "'author': 'C. Aliens'" in parse.stdout and "'post_id': 101" in parse.stdout
+    check = scrapy("check", "archive")
+    assert check.returncode == 0, check.stderr[-2000:]
+    assert "Ran 3 contracts" in check.stderr and "OK" in check.stderr

@@ -134,6 +134,15 @@ class ArchiveSpider(Spider):
                        priority=route.kind.priority, meta={"route": route.kind.name})
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Post | Request]:
+        """Yield the page's post, if it is one, and requests for the links the table follows.
+
+        ``scrapy check archive`` runs these contracts against the sample archive:
+
+        @url https://www.example.org/2016/01/29/thechurch-shipped-forged-passports-from-vienna/
+        @returns items 1 1
+        @returns requests 1
+        @scrapes post_id site url title author author_slug published categories content_text
+        """
         stats = self.crawler.stats
         assert stats is not None
         known_links = response.meta.get(KNOWN_CAPTURE_META)
