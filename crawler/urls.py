@@ -79,7 +79,9 @@ def _bare_host(hostname: str, port: int | None, scheme: str) -> str:
 
 
 def _canonical_path(path: str) -> str:
-    path = quote(unquote(path or "/"), safe="/%:@!$&'()*+,;=-._~")
+    # surrogateescape: %-escapes that are not UTF-8 (a latin-1 slug) keep their bytes.
+    path = quote(unquote(path or "/", errors="surrogateescape"), safe="/%:@!$&'()*+,;=-._~",
+                 errors="surrogateescape")
     path = re.sub(r"/{2,}", "/", path)
     path = _INDEX_FILE.sub("/", path)
     if path not in ("", "/"):

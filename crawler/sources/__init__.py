@@ -9,6 +9,7 @@ from scrapy.crawler import Crawler
 from crawler.paths import in_project
 from crawler.sources.archiveclient import CrawlStats
 from crawler.sources.base import CAPTURE_META, ArchiveSource, Capture, capture_of
+from crawler.sources.limits import MAX_PAGE_BYTES
 from crawler.sources.live import LiveSource
 from crawler.sources.mirror import MirrorSource
 from crawler.sources.warc import WarcSource, is_warc_path
@@ -39,7 +40,8 @@ def source_from_crawler(crawler: Crawler) -> ArchiveSource:
     path = resolve_path(archive)
     if path.exists() and is_warc_path(path):
         return WarcSource.from_crawler(crawler, site, path)
-    return MirrorSource(site, path, CrawlStats(crawler))
+    max_bytes = settings.getint("ARCHIVE_MAX_PAGE_BYTES", MAX_PAGE_BYTES)
+    return MirrorSource(site, path, CrawlStats(crawler), max_bytes=max_bytes)
 
 
 def resolve_path(value: str) -> Path:
