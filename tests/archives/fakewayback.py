@@ -53,8 +53,11 @@ class Script:
 
 
 class FakeWayback:
-    def __init__(self, script: Script) -> None:
+    def __init__(self, script: Script, host: str = "127.0.0.1") -> None:
+        """*host*: the name its URLs give (it listens on 127.0.0.1 whatever the name; see
+        :mod:`tests.archives.resolver` for names that look remote)."""
         self.script = script
+        self.host = host
         self.log: list[Logged] = []
         self.lock = threading.Lock()
         self.server = self._listen(0)
@@ -63,11 +66,11 @@ class FakeWayback:
 
     @property
     def prefix(self) -> str:
-        return f"http://127.0.0.1:{self.port}/web/"
+        return f"http://{self.host}:{self.port}/web/"
 
     @property
     def cdx_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/cdx/search/cdx"
+        return f"http://{self.host}:{self.port}/cdx/search/cdx"
 
     def times(self, kind: str) -> list[float]:
         return [entry.at for entry in self.log if entry.kind == kind]
@@ -159,8 +162,8 @@ class FakeWayback:
 
 
 @contextmanager
-def fake_wayback(script: Script) -> Iterator[FakeWayback]:
-    archive = FakeWayback(script)
+def fake_wayback(script: Script, host: str = "127.0.0.1") -> Iterator[FakeWayback]:
+    archive = FakeWayback(script, host)
     try:
         yield archive
     finally:
