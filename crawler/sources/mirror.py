@@ -28,8 +28,7 @@ from collections.abc import AsyncIterator
 from itertools import islice
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
-from urllib.request import url2pathname
+from urllib.parse import unquote, urlsplit
 
 from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
@@ -103,7 +102,8 @@ class MirrorSource(ArchiveSource):
     async def retrieve(self, request: Request, capture: Capture) -> Response:
         if capture.archive_url is None:
             return HtmlResponse(request.url, status=404, body=b"", request=request)
-        file = Path(url2pathname(urlsplit(capture.archive_url).path))
+        # surrogateescape: a file name that is not UTF-8 is %-escaped bytes in its URI
+        file = Path(unquote(urlsplit(capture.archive_url).path, errors="surrogateescape"))
         try:
             body = await asyncio.to_thread(read_page, file, self.max_bytes)
         except PageTooLarge as exc:
