@@ -50,6 +50,10 @@ class Script:
     dark_for: float = 0.0
     """...for this many seconds."""
     cdx_page_size: int = 1000
+    page_headers: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """Original URL -> headers its capture is replayed with besides the usual ones."""
+    cdx_answer: tuple[str, bytes] | None = None
+    """``(Content-Type, body)`` answered with 200 to every index query instead of the rows."""
 
 
 class FakeWayback:
@@ -103,6 +107,9 @@ class FakeWayback:
         return trouble.status, headers, b"slow down"
 
     def _cdx(self, path: str) -> tuple[int, list[tuple[str, str]], bytes]:
+        if self.script.cdx_answer is not None:
+            content_type, body = self.script.cdx_answer
+            return 200, [("Content-Type", content_type)], body
         query = parse_qs(urlsplit(path).query)
         start = int(query.get("resumeKey", ["0"])[0])
         urls = sorted(self.script.pages)
@@ -119,11 +126,9 @@ class FakeWayback:
         original = path.split("id_/", 1)[-1]
         if original not in self.script.pages:
             return 404, [("Content-Type", "text/html")], b"<html>Hrm. Not archived.</html>"
-        return (
-            200,
-            [("Content-Type", "text/html; charset=utf-8"), ("Memento-Datetime", MEMENTO_DATE)],
-            self.script.pages[original],
-        )
+        headers = [("Content-Type", "text/html; charset=utf-8"), ("Memento-Datetime", MEMENTO_DATE)]
+        headers += self.script.page_headers.get(original, [])
+        return 200, headers, self.script.pages[original]
 
     def _go_dark(self) -> None:
         self.server.shutdown()  # the answer in flight has its own thread: it still goes out
