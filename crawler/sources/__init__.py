@@ -34,7 +34,7 @@ def source_from_crawler(crawler: Crawler) -> ArchiveSource:
         raise ValueError("no archive given: use -a archive=live, wayback, a replay prefix URL, "
                          "a WARC file or folder, or a mirror folder")
     if archive == "live":
-        return LiveSource(site)
+        return LiveSource(site, CrawlStats(crawler))
     if archive == "wayback" or archive.startswith(("http://", "https://")):
         return WaybackSource.from_crawler(crawler, site, archive)
     path = resolve_path(archive)

@@ -161,7 +161,7 @@ class ArchiveClient:
                 ) from exc
             except Exception as exc:  # timeouts, dropped connections: the archive is struggling
                 if is_size_refusal(exc):
-                    raise PageTooLarge(self.max_bytes + 1, self.max_bytes, url) from None
+                    raise PageTooLarge(self.max_bytes + 1, self.max_bytes) from None
                 if isinstance(exc, IgnoreRequest):
                     raise
                 problem = f"{type(exc).__name__}: {exc}"

@@ -78,6 +78,11 @@ class ArchiveSource:
         """A response for ``request.url`` from *capture*, or ``None`` to let Scrapy download it."""
         return None
 
+    def received(self, request: Request, response: Response) -> Response:
+        """The response Scrapy downloaded or this source produced for *request*, repaired if
+        need be (the live source repairs charsets; archive sources did when reading)."""
+        return response
+
     async def has_older(self, request: Request) -> bool:
         """Whether a capture answers *request*'s :data:`OLDER_META` ask (none without history)."""
         return False

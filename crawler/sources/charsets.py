@@ -5,8 +5,8 @@ wrong: ``<meta charset=iso-8859-1>`` over UTF-8 bytes (a theme's default kept af
 moved to UTF-8) gives mojibake titles; ``utf-8`` over cp1251 bytes (a Russian site's old posts)
 gives U+FFFD everywhere. Both are common in archives, and both are told by the bytes:
 
-- non-ASCII bytes that are valid UTF-8 are UTF-8: text in a single-byte charset almost never
-  forms valid multi-byte sequences;
+- non-ASCII bytes that are valid UTF-8 (all but a few stray bytes) are UTF-8: text in a
+  single-byte charset almost never forms valid multi-byte sequences;
 - a page declared UTF-8 whose non-ASCII bytes are mostly invalid is in some other charset, which
   charset-normalizer guesses (only then: a guess costs milliseconds, a check microseconds). A
   few broken sequences in a UTF-8 page (a truncated character) do not make it another charset.
@@ -19,8 +19,8 @@ import codecs
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
 
 BROKEN_SHARE = 0.05
-"""Share of invalid sequences among the non-ASCII bytes above which a page declared UTF-8 is
-taken to be in another charset."""
+"""Share of invalid sequences among the non-ASCII bytes above which a page is not UTF-8 (below
+it, a few stray bytes in a UTF-8 page: a truncated character, a pasted latin-1 quote)."""
 FALLBACK = "cp1252"  # decodes any byte string: better mojibake than nothing
 _ASCII = bytes(range(0x80))
 
@@ -45,8 +45,7 @@ def page_encoding(content_type: str, body: bytes) -> tuple[str, bool]:
 def _from_bytes(body: bytes, declared: list[str]) -> str:
     if body.isascii():
         return declared[0] if declared else "utf-8"
-    broken = _broken_utf8_share(body)
-    if broken == 0.0 or (broken < BROKEN_SHARE and (not declared or _is_utf8(declared[0]))):
+    if _broken_utf8_share(body) < BROKEN_SHARE:
         return "utf-8"
     for name in declared:
         if not _is_utf8(name) and _decodes(body, name):
