@@ -7,8 +7,7 @@ from pathlib import Path
 from scrapy.crawler import Crawler
 
 from crawler.paths import in_project
-from crawler.sources.archiveclient import CrawlStats
-from crawler.sources.base import CAPTURE_META, ArchiveSource, Capture, capture_of
+from crawler.sources.base import CAPTURE_META, ArchiveSource, Capture, CrawlStats, capture_of
 from crawler.sources.limits import MAX_PAGE_BYTES
 from crawler.sources.live import LiveSource
 from crawler.sources.mirror import MirrorSource

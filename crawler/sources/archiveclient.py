@@ -16,7 +16,6 @@ stops (Ctrl-C, SIGTERM), requests in flight are cancelled instead of awaited.
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import logging
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
@@ -34,14 +33,13 @@ from scrapy.statscollectors import StatsCollector
 from twisted.internet.error import ConnectionRefusedError as TwistedRefused
 from twisted.internet.error import DNSLookupError
 
-from crawler.sources.base import RAW_META
+from crawler.sources.archiveserver import THROTTLE_STATUSES, is_memento, is_own_server
+from crawler.sources.base import RAW_META, CrawlStats
 from crawler.sources.limits import MAX_PAGE_BYTES, PageTooLarge, is_size_refusal
 from crawler.sources.ratelimit import RateLimiter, interruptible_sleep
 
 logger = logging.getLogger(__name__)
 
-THROTTLE_STATUSES = frozenset({429, 502, 503, 504})
-"""Statuses that mean "the archive is busy" unless the response is a capture (a memento)."""
 RAW_REQUEST_META = {
     RAW_META: True,
     "dont_retry": True,
@@ -62,21 +60,6 @@ UNREACHABLE = "archive_unreachable"
 """The finish reason of a crawl stopped because nothing answers at the archive's address."""
 
 Download = Callable[[Request], Awaitable[Response]]
-
-
-class CrawlStats:
-    """The crawl's stats collector, looked up when first used: sources are built with the spider,
-    before Scrapy sets ``crawler.stats``."""
-
-    def __init__(self, crawler: Crawler) -> None:
-        self.crawler = crawler
-
-    def inc_value(self, key: str, count: float = 1, start: float = 0) -> None:
-        # Some stats are seconds waited (floats); StatsCollector adds them like ints.
-        self.crawler.stats.inc_value(key, count, start)  # type: ignore[union-attr, arg-type]
-
-    def set_value(self, key: str, value: object) -> None:
-        self.crawler.stats.set_value(key, value)  # type: ignore[union-attr]
 
 
 class ArchiveUnavailable(Exception):
@@ -200,13 +183,14 @@ class ArchiveClient:
 
     def _unreachable(self, url: str) -> ArchiveUnreachable:
         if self.unreachable is None:
-            where = urlsplit(url).netloc
+            hint = ("is the replay (pywb, OpenWayback) running, and on that port?"
+                    if is_own_server(url) else
+                    "is the replay prefix right? A public archive also refuses connections from "
+                    "an IP it has blocked (the Internet Archive for an hour, doubling on repeat): "
+                    "then try again later, with lower ARCHIVE_INDEX_RATE / ARCHIVE_PAGE_RATE.")
             self.unreachable = (
-                f"nothing answers at {where} (connection refused"
-                f"{'' if self.answered else ', and it never answered'}): "
-                + ("is the replay (pywb, OpenWayback) running, and on that port? "
-                   if is_own_server(url) or not self.answered else "")
-                + "The crawl stops."
+                f"nothing answers at {urlsplit(url).netloc} (connection refused"
+                f"{'' if self.answered else ', and it never answered'}): {hint} The crawl stops."
             )
             self._inc("unreachable")
             logger.error("The archive cannot be reached: %s", self.unreachable)
@@ -217,24 +201,3 @@ class ArchiveClient:
     def _inc(self, name: str) -> None:
         if self.stats is not None:
             self.stats.inc_value(f"archive/ratelimit/{name}")
-
-
-def is_own_server(url: str) -> bool:
-    """Whether *url*'s host is the user's own: ``localhost``, a loopback, private or link-local
-    address. Only a public archive blocks IPs by refusing connections."""
-    host = (urlsplit(url).hostname or "").rstrip(".")
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return address.is_loopback or address.is_private or address.is_link_local
-
-
-def is_memento(response: Response) -> bool:
-    """Whether *response* replays a capture (its status is the archived one, not the archive's)."""
-    headers = response.headers
-    return bool(headers.get("Memento-Datetime")) or any(
-        name.lower().startswith(b"x-archive-orig-") for name in headers
-    )

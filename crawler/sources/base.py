@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 
 from scrapy import Request
+from scrapy.crawler import Crawler
 from scrapy.http import Response
 
 from crawler.urls import SiteUrls
@@ -102,6 +103,21 @@ class ArchiveSource:
         if known is not None and (answer := known(request, capture)) is not None:
             return answer
         return await self.retrieve(request, capture)
+
+
+class CrawlStats:
+    """The crawl's stats collector, looked up when first used: sources are built with the spider,
+    before Scrapy sets ``crawler.stats``."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    def inc_value(self, key: str, count: float = 1, start: float = 0) -> None:
+        # Some stats are seconds waited (floats); StatsCollector adds them like ints.
+        self.crawler.stats.inc_value(key, count, start)  # type: ignore[union-attr, arg-type]
+
+    def set_value(self, key: str, value: object) -> None:
+        self.crawler.stats.set_value(key, value)  # type: ignore[union-attr]
 
 
 def capture_of(response: Response) -> Capture:

@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 from scrapy import Request
 from scrapy.crawler import Crawler
 
-from crawler.sources.archiveclient import CrawlStats
+from crawler.sources.base import CrawlStats
 from crawler.sources.captures import CaptureIndex, CaptureRecord, Window
 from crawler.sources.indexed import CAPTURE_TRIES, Fetched, IndexedSource
 from crawler.sources.limits import MAX_PAGE_BYTES, PageTooLarge

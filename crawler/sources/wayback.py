@@ -23,9 +23,9 @@ from crawler.sources.archiveclient import (
     ArchiveClient,
     ArchiveUnavailable,
     ArchiveUnreachable,
-    CrawlStats,
-    is_memento,
 )
+from crawler.sources.archiveserver import is_memento
+from crawler.sources.base import CrawlStats
 from crawler.sources.captures import CaptureIndex, CaptureRecord, Choice, Window
 from crawler.sources.cdx import CdxError, CdxQuery, dialect_for, parse_page
 from crawler.sources.indexed import CAPTURE_TRIES, Fetched, IndexedSource

@@ -16,8 +16,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from crawler import settings as defaults
-from crawler.sources.archiveclient import is_own_server
+from crawler.sources.archiveserver import is_own_server
 from tests.archives.fakewayback import Script, fake_wayback
+from tests.archives.resolver import SETTING as REMOTE_NAMES
 from tests.hostile.archive_kit import crawl, drip, free_port, send, serve
 from tests.sitegen import build_site
 
@@ -44,15 +45,20 @@ def test_archive_requests_time_out_sooner_than_scrapys_default() -> None:
     assert defaults.ARCHIVE_TIMEOUT <= 60 < 180
 
 
-def test_a_replay_where_nothing_listens_is_an_error_at_once(site, tmp_path: Path) -> None:
-    prefix = f"http://127.0.0.1:{free_port()}/my-coll/"
+@pytest.mark.parametrize(("host", "hint"), [
+    ("127.0.0.1", "is the replay (pywb, OpenWayback) running, and on that port?"),
+    ("wayback.test", "A public archive also refuses connections from an IP it has blocked"),
+])
+def test_a_replay_where_nothing_listens_is_an_error_at_once(site, tmp_path: Path, host: str,
+                                                            hint: str) -> None:
+    prefix = f"http://{host}:{free_port()}/my-coll/"
     run = crawl("-a", f"site={site.root}", "-a", f"archive={prefix}", output=tmp_path / "p.jsonl",
-                timeout=60)
+                settings=REMOTE_NAMES, timeout=60)
     assert run.returncode == 1 and run.seconds < 30
-    assert re.search(r"ERROR: The archive cannot be reached: nothing answers at 127\.0\.0\.1:\d+ "
-                     r"\(connection refused, and it never answered\): is the replay", run.log)
-    assert "blocked this IP" not in run.log
-    assert "archive_unreachable" in run.log
+    assert re.search(rf"ERROR: The archive cannot be reached: nothing answers at {host}:\d+ "
+                     r"\(connection refused, and it never answered\)", run.log)
+    assert hint in run.log and "archive_unreachable" in run.log
+    assert run.stat("archive/ratelimit/blocked") == 0  # no hour's pause
 
 
 def test_a_local_replay_that_stops_midway_is_an_error_at_once(site, tmp_path: Path) -> None:
