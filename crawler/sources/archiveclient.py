@@ -101,22 +101,27 @@ class ArchiveClient:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchiveClient:
         stats = CrawlStats(crawler)
-        sleep = interruptible_sleep(lambda: crawler.crawling)
-        limiter = RateLimiter.from_settings(crawler.settings, stats, sleep)
+        unreachable = False
+
+        def running() -> bool:  # waits (backoffs, requests in flight) end when this turns false
+            return crawler.crawling and not unreachable
+
+        def stop(why: str) -> None:
+            nonlocal unreachable
+            unreachable = True
+            if crawler.engine is not None and crawler.crawling:
+                asyncio.ensure_future(crawler.engine.close_spider_async(reason=UNREACHABLE))
 
         async def download(request: Request) -> Response:
             assert crawler.engine is not None, "the crawl has not started"
             return await crawler.engine.download_async(request)
 
-        def stop(why: str) -> None:
-            if crawler.engine is not None and crawler.crawling:
-                asyncio.ensure_future(crawler.engine.close_spider_async(reason=UNREACHABLE))
-
         settings = crawler.settings
+        limiter = RateLimiter.from_settings(settings, stats, interruptible_sleep(running))
         return cls(limiter, download, settings.getint("ARCHIVE_RETRY_TIMES"), stats,
                    timeout=settings.getfloat("ARCHIVE_TIMEOUT", TIMEOUT),
                    max_bytes=settings.getint("ARCHIVE_MAX_PAGE_BYTES", MAX_PAGE_BYTES),
-                   running=lambda: crawler.crawling, on_unreachable=stop)
+                   running=running, on_unreachable=stop)
 
     async def get(self, url: str, budget: str) -> Response:
         """The archive's answer to GET *url*, whatever its status, unless the archive is busy,
