@@ -177,14 +177,29 @@ class ArchiveClient:
 
     async def _fetch(self, url: str) -> Response:
         """The download of *url*, cancelled when the crawl stops (Scrapy would wait for it)."""
-        task = asyncio.ensure_future(self.download(Request(url, meta=dict(self.meta))))
-        while True:
-            done, _ = await asyncio.wait({task}, timeout=STOP_POLL)
-            if done:
-                return task.result()
-            if not self.running() or self.unreachable is not None:
+        task = asyncio.current_task()
+        loop = asyncio.get_running_loop()
+        stopped = False
+        handle: asyncio.TimerHandle
+
+        def watch() -> None:
+            nonlocal handle, stopped
+            if self.running() and self.unreachable is None:
+                handle = loop.call_later(STOP_POLL, watch)
+            elif task is not None:
+                stopped = True
                 task.cancel()
-                raise IgnoreRequest("the crawl is stopping")
+
+        handle = loop.call_later(STOP_POLL, watch)
+        try:
+            return await self.download(Request(url, meta=dict(self.meta)))
+        except asyncio.CancelledError:
+            if not stopped or task is None:
+                raise
+            task.uncancel()  # the cancellation was ours, and is answered by IgnoreRequest
+            raise IgnoreRequest("the crawl is stopping") from None
+        finally:
+            handle.cancel()
 
     def _unreachable(self, url: str) -> ArchiveUnreachable:
         if self.unreachable is None:
