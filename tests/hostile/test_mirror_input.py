@@ -149,3 +149,27 @@ def test_unreadable_files_and_folders_are_skipped_and_counted(site, tmp_path) ->
         (host / "closed").chmod(0o755)
     assert run.returncode == 0 and len(run.rows) == len(site.posts) - 1
     assert run.stat("archive/mirror/skipped/unreadable") >= 2
+
+
+def test_files_that_cannot_be_opened_are_skipped_and_counted(tmp_path, monkeypatch) -> None:
+    """As root nothing is unreadable: the refusal is played by ``os.open`` itself."""
+    host = tmp_path / "www.example.org"
+    host.mkdir()
+    for name in ("index.html", "locked", "notes"):
+        (host / name).write_bytes(b"<!DOCTYPE html><html><body>x</body></html>")
+    real_open = os.open
+
+    def refusing_open(path, flags, *args):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr("crawler.sources.mirrorfiles.os.open", refusing_open)
+    source = MirrorSource(SITE, tmp_path)
+
+    async def enumerate_all() -> list[str]:
+        return [url async for url in source.seed_urls()]
+
+    assert asyncio.run(enumerate_all()) == [f"{ROOT}/", f"{ROOT}/", f"{ROOT}/notes/"]
+    assert source.skips.counts == {"unreadable": 1}
+    assert source.skips.report() == ["Mirror entries skipped: 1 not readable"]
