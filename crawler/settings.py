@@ -46,7 +46,10 @@ ARCHIVE_BACKOFF_BLOCKED = 3600.0
 ARCHIVE_BACKOFF_MAX = 4 * 3600.0
 """Longest single pause, ``Retry-After`` included."""
 ARCHIVE_RETRY_TIMES = 5
-"""Retries of one archive request after 429/5xx/network errors before giving up on it."""
+"""Retries of one archive request after 429/5xx/network errors before giving up on it (a request
+that timed out twice is given up at once: a server that drips its answer drips it again)."""
+ARCHIVE_TIMEOUT = 60.0
+"""Seconds for one archive request (index query or capture fetch), answer included."""
 ARCHIVE_OLDER_CAPTURES = 2
 """Older captures of a post read when its newest lacks its author, author slug, date or
 categories (a theme that hides them; crawler.history). 0: only the newest capture is read."""
@@ -66,6 +69,13 @@ ARCHIVE_CDX_PAGE_SIZE = 10000
 ARCHIVE_CDX_COLLAPSE = ""
 """Index ``collapse`` (e.g. ``digest``: fewer rows, but a page unchanged for years is then dated by
 its first capture, not its latest). Off: the latest capture is always known."""
+# Bounds on what one page may cost (crawler.sources.limits): a capture, a WARC record or a
+# mirror file bigger than this is refused (counted in archive/too_large, explained in a WARNING),
+# decompression included; Scrapy's own download limits follow it for live and replay fetches.
+ARCHIVE_MAX_PAGE_BYTES = 32 * 1024 * 1024
+"""Largest page any source reads, in bytes after decompression (WordPress pages are tens of KB)."""
+DOWNLOAD_MAXSIZE = ARCHIVE_MAX_PAGE_BYTES
+DOWNLOAD_WARNSIZE = ARCHIVE_MAX_PAGE_BYTES // 4
 ROBOTSTXT_OBEY = False  # archives of seized sites have no robots.txt of their own to honour
 USER_AGENT = "archive-crawler/0.1 (research crawler for archived WordPress sites)"
 CONCURRENT_REQUESTS = 16

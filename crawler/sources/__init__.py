@@ -7,8 +7,8 @@ from pathlib import Path
 from scrapy.crawler import Crawler
 
 from crawler.paths import in_project
-from crawler.sources.archiveclient import CrawlStats
-from crawler.sources.base import CAPTURE_META, ArchiveSource, Capture, capture_of
+from crawler.sources.base import CAPTURE_META, ArchiveSource, Capture, CrawlStats, capture_of
+from crawler.sources.limits import MAX_PAGE_BYTES
 from crawler.sources.live import LiveSource
 from crawler.sources.mirror import MirrorSource
 from crawler.sources.warc import WarcSource, is_warc_path
@@ -33,13 +33,14 @@ def source_from_crawler(crawler: Crawler) -> ArchiveSource:
         raise ValueError("no archive given: use -a archive=live, wayback, a replay prefix URL, "
                          "a WARC file or folder, or a mirror folder")
     if archive == "live":
-        return LiveSource(site)
+        return LiveSource(site, CrawlStats(crawler))
     if archive == "wayback" or archive.startswith(("http://", "https://")):
         return WaybackSource.from_crawler(crawler, site, archive)
     path = resolve_path(archive)
     if path.exists() and is_warc_path(path):
         return WarcSource.from_crawler(crawler, site, path)
-    return MirrorSource(site, path, CrawlStats(crawler))
+    max_bytes = settings.getint("ARCHIVE_MAX_PAGE_BYTES", MAX_PAGE_BYTES)
+    return MirrorSource(site, path, CrawlStats(crawler), max_bytes=max_bytes)
 
 
 def resolve_path(value: str) -> Path:

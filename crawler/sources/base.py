@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 
 from scrapy import Request
+from scrapy.crawler import Crawler
 from scrapy.http import Response
 
 from crawler.urls import SiteUrls
@@ -78,6 +79,11 @@ class ArchiveSource:
         """A response for ``request.url`` from *capture*, or ``None`` to let Scrapy download it."""
         return None
 
+    def received(self, request: Request, response: Response) -> Response:
+        """The response Scrapy downloaded or this source produced for *request*, repaired if
+        need be (the live source repairs charsets; archive sources did when reading)."""
+        return response
+
     async def has_older(self, request: Request) -> bool:
         """Whether a capture answers *request*'s :data:`OLDER_META` ask (none without history)."""
         return False
@@ -97,6 +103,21 @@ class ArchiveSource:
         if known is not None and (answer := known(request, capture)) is not None:
             return answer
         return await self.retrieve(request, capture)
+
+
+class CrawlStats:
+    """The crawl's stats collector, looked up when first used: sources are built with the spider,
+    before Scrapy sets ``crawler.stats``."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    def inc_value(self, key: str, count: float = 1, start: float = 0) -> None:
+        # Some stats are seconds waited (floats); StatsCollector adds them like ints.
+        self.crawler.stats.inc_value(key, count, start)  # type: ignore[union-attr, arg-type]
+
+    def set_value(self, key: str, value: object) -> None:
+        self.crawler.stats.set_value(key, value)  # type: ignore[union-attr]
 
 
 def capture_of(response: Response) -> Capture:

@@ -9,13 +9,17 @@ and answers a whole query at once.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 FIELDS = ("urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length")
 HTML_MIMES = r"text/html.*|application/xhtml\+xml.*|text/plain.*|warc/revisit|unk"
 """Captures worth enumerating: pages (``text/plain`` too: servers mislabel pages), revisits (their
 mime is the record type) and captures the archive could not type. Images, CSS, feeds: no posts."""
+
+_TIMESTAMP = re.compile(r"\d{4,14}")
 
 # Names each dialect may use for one field, in the JSON header row or NDJSON keys.
 _ALIASES = {"url": "original", "mime": "mimetype", "status": "statuscode"}
@@ -57,6 +61,12 @@ class CdxRow:
 class CdxPage:
     rows: list[CdxRow]
     resume_key: str | None = None
+    bad_rows: int = 0
+    """Rows left out: no timestamp of 4 to 14 digits, or no URL."""
+
+
+class CdxError(ValueError):
+    """An index answer that is no capture list."""
 
 
 @dataclass(frozen=True)
@@ -118,27 +128,49 @@ def dialect_for(endpoint: str, name: str = "auto") -> CdxDialect:
 
 def parse_page(body: bytes | str) -> CdxPage:
     """Rows of one CDX answer: IA JSON (header row, then rows, ``[]``, ``[resume key]``), pywb
-    JSON lines (one object per capture), or plain text in :data:`FIELDS` order."""
+    JSON lines (one object per capture), or plain text in :data:`FIELDS` order.
+
+    An answer that is no capture list (an HTML page, truncated JSON, JSON of another shape, rows
+    none of which has a timestamp and a URL) raises :class:`CdxError`; unusable rows among good
+    ones are left out and counted in :attr:`CdxPage.bad_rows`.
+    """
     text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
     text = text.strip()
     if not text:
         return CdxPage([])
+    if text.startswith("<"):
+        raise CdxError("an HTML or XML page, not a capture list")
     if text.startswith("["):
-        return _parse_json_table(json.loads(text))
+        return _parse_json_table(_json(text))
     if text.startswith("{"):
-        return CdxPage([_row(json.loads(line)) for line in text.splitlines() if line.strip()])
+        return _rows([_json(line) for line in text.split("\n") if line.strip()])
     return _parse_text(text)
 
 
-def _parse_json_table(table: list[list[str]]) -> CdxPage:
+def _json(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CdxError(f"broken or truncated JSON ({exc})") from None
+
+
+def _parse_json_table(table: Any) -> CdxPage:
     if not table:
         return CdxPage([])
+    if not all(isinstance(row, list) for row in table) or not _is_header(table[0]):
+        raise CdxError("JSON of another shape than a CDX table (a header row of field names, "
+                       "then one list per capture)")
     header, body = table[0], table[1:]
     resume_key = None
     if len(body) >= 2 and body[-2] == [] and len(body[-1]) == 1:
-        resume_key, body = body[-1][0], body[:-2]
-    rows = [_row(dict(zip(header, values, strict=False))) for values in body if values]
-    return CdxPage(rows, resume_key)
+        resume_key, body = str(body[-1][0]), body[:-2]
+    page = _rows([dict(zip(header, values, strict=False)) for values in body if values])
+    return CdxPage(page.rows, resume_key, page.bad_rows)
+
+
+def _is_header(row: list[Any]) -> bool:
+    names = {_ALIASES.get(str(name), str(name)) for name in row}
+    return {"timestamp", "original"} <= names
 
 
 def _parse_text(text: str) -> CdxPage:
@@ -146,16 +178,29 @@ def _parse_text(text: str) -> CdxPage:
     resume_key = None
     if len(lines) >= 2 and not lines[-2].strip() and len(lines[-1].split()) <= 2:
         resume_key, lines = lines[-1].strip(), lines[:-2]
-    rows = [_row(dict(zip(FIELDS, line.split(), strict=False))) for line in lines if line.strip()]
-    return CdxPage(rows, resume_key)
+    page = _rows([dict(zip(FIELDS, line.split(), strict=False)) for line in lines if line.strip()])
+    return CdxPage(page.rows, resume_key, page.bad_rows)
 
 
-def _row(fields: dict[str, str]) -> CdxRow:
-    named = {_ALIASES.get(k, k): v for k, v in fields.items()}
+def _rows(records: list[Any]) -> CdxPage:
+    rows = [row for record in records if (row := _row(record)) is not None]
+    if records and not rows:
+        raise CdxError(f"none of its {len(records)} rows has a capture's timestamp and URL")
+    return CdxPage(rows, bad_rows=len(records) - len(rows))
+
+
+def _row(fields: Any) -> CdxRow | None:
+    """The capture a row names, or ``None`` when it has no usable timestamp or URL."""
+    if not isinstance(fields, dict):
+        return None
+    named = {_ALIASES.get(str(k), str(k)): v for k, v in fields.items()}
+    timestamp, original = str(named.get("timestamp", "")), str(named.get("original", ""))
+    if not _TIMESTAMP.fullmatch(timestamp) or "." not in original and ":" not in original:
+        return None
     status = str(named.get("statuscode", "")).strip()
     return CdxRow(
-        timestamp=str(named["timestamp"]),
-        original=str(named["original"]),
+        timestamp=timestamp,
+        original=original,
         mime=str(named.get("mimetype", "")),
         status=int(status) if status.isdigit() else None,
         digest=str(named.get("digest", "")),

@@ -12,33 +12,47 @@ on, so an afterlife page is served as a 404 and counted, never read as a post.
 Jekyll-style copies are pages too: ``2017/11/18/<slug>/index.md`` (or ``.markdown``, or
 ``<slug>.md``) holding front matter and the post's HTML is the URL ``/2017/11/18/<slug>/``; an
 ``index.html`` beside it wins. A ``.md`` file without front matter (a README) is not a page.
+
+Whatever else the folder holds (sockets, FIFOs, links out, unreadable files, names that are not
+UTF-8, files bigger than any page: :mod:`crawler.sources.mirrorfiles`) costs a counted warning,
+never the crawl; every file system call runs off the reactor thread.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 from collections import Counter
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote, urlsplit
-from urllib.request import url2pathname
+from urllib.parse import unquote, urlsplit
 
 from scrapy import Request
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Response
 
 from crawler.sources.afterlife import UNPROVEN, CaptureJudge
 from crawler.sources.base import HOME_ROUTES, ArchiveSource, Capture
+from crawler.sources.limits import MAX_PAGE_BYTES, PageTooLarge
+from crawler.sources.mirrorfiles import (
+    NotAPageFile,
+    Skips,
+    is_html,
+    read_page,
+    regular_inside,
+    walk_pages,
+)
+from crawler.sources.mirrorpaths import candidates, find_host_dir, url_path
+from crawler.sources.replay import archived_response
 from crawler.urls import SiteUrls
 
 logger = logging.getLogger(__name__)
 
-INDEX_NAMES = ("index.html", "index.htm")
-HTML_SUFFIXES = (".html", ".htm")
-COPY_INDEX_NAMES = ("index.md", "index.markdown")
-COPY_SUFFIXES = (".md", ".markdown")
-INDEX_NAMES_SET = frozenset(INDEX_NAMES)
+BATCH = 256
+"""Files enumerated per trip to a worker thread."""
 
 
 class MirrorSource(ArchiveSource):
@@ -46,11 +60,14 @@ class MirrorSource(ArchiveSource):
 
     name = "mirror"
 
-    def __init__(self, site: SiteUrls, path: str | os.PathLike[str], stats: Any = None) -> None:
+    def __init__(self, site: SiteUrls, path: str | os.PathLike[str], stats: Any = None,
+                 max_bytes: int = MAX_PAGE_BYTES) -> None:
         super().__init__(site)
         self.host_dir = find_host_dir(Path(path), site)
         self.stats = stats
+        self.max_bytes = max_bytes
         self.judge = CaptureJudge()
+        self.skips = Skips(stats)
         self.afterlife: Counter[tuple[str, str]] = Counter()
         """(kind, title) of the files judged afterlife pages, and how many."""
 
@@ -59,140 +76,78 @@ class MirrorSource(ArchiveSource):
 
     async def seed_urls(self) -> AsyncIterator[str]:
         yield self.site.root + "/"
-        for file in iter_html_files(self.host_dir):
-            yield self.url_for(file)
+        files = walk_pages(self.host_dir, self.skips)
+        while batch := await asyncio.to_thread(lambda: list(islice(files, BATCH))):
+            for file in batch:
+                yield self.url_for(file)
 
     async def locate(self, request: Request) -> Capture:
-        file = self.file_for(request.url)
-        if file is None:
+        found = await asyncio.to_thread(self._stat, request.url)
+        if found is None:
             return Capture(source=self.name)
-        stat = file.stat()
-        uri = file.as_uri()
-        key = f"{uri}#{stat.st_size}:{stat.st_mtime_ns}"  # a re-downloaded file is a new capture
+        uri, size, mtime = found
+        key = f"{uri}#{size}:{mtime}"  # a re-downloaded file is a new capture
         return Capture(source=self.name, archive_url=uri, key=key)
+
+    def _stat(self, url: str) -> tuple[str, int, int] | None:
+        file = self.file_for(url)
+        try:
+            stat = file.stat() if file is not None else None
+        except OSError:  # gone since it was found
+            stat = None
+        if file is None or stat is None:
+            return None
+        return file.as_uri(), stat.st_size, stat.st_mtime_ns
 
     async def retrieve(self, request: Request, capture: Capture) -> Response:
         if capture.archive_url is None:
             return HtmlResponse(request.url, status=404, body=b"", request=request)
-        body = Path(url2pathname(urlsplit(capture.archive_url).path)).read_bytes()
+        # surrogateescape: a file name that is not UTF-8 is %-escaped bytes in its URI
+        file = Path(unquote(urlsplit(capture.archive_url).path, errors="surrogateescape"))
+        try:
+            body = await asyncio.to_thread(read_page, file, self.max_bytes)
+        except PageTooLarge as exc:
+            self._inc("too_large")
+            logger.warning("Not reading %s for %s: %s", file, request.url, exc)
+            raise IgnoreRequest(f"page too large: {exc}") from None
+        except NotAPageFile as exc:
+            self.skips.add(exc.reason, file)
+            return HtmlResponse(request.url, status=404, body=b"", request=request)
         url = self.site.canonical(request.url) or request.url
         verdict = self.judge.judge(url, body, home=request.meta.get("route") in HOME_ROUTES)
         if verdict.afterlife:
             self.afterlife[verdict.kind, verdict.title] += 1
-            if self.stats is not None:
-                self.stats.inc_value(f"archive/afterlife/rejected/{verdict.kind}")
+            self._inc(f"afterlife/rejected/{verdict.kind}")
             logger.debug("%s is not a page of the site (%s: %r)", capture.archive_url,
                          verdict.kind, verdict.title)
             return HtmlResponse(request.url, status=404, body=b"", request=request,
                                 flags=["afterlife"])
         if verdict.kind == UNPROVEN:
             self.judge.served_unproven()
-        headers = {"Content-Type": "text/html"}
-        return HtmlResponse(request.url, body=body, headers=headers, request=request)
+        fixes: list[str] = []
+        response = archived_response(request, 200, {"content-type": "text/html"}, body,
+                                     fixes=fixes)
+        for fix in fixes:
+            self._inc(f"captures/fixed/{fix}")
+        return response
 
     def report(self) -> list[str]:
         return [f"Mirror file that is no page of the site: {title!r} ({kind}), {count} files"
-                for (kind, title), count in self.afterlife.most_common()]
+                for (kind, title), count in self.afterlife.most_common()] + self.skips.report()
+
+    def _inc(self, name: str) -> None:
+        if self.stats is not None:
+            self.stats.inc_value(f"archive/{name}")
 
     def file_for(self, url: str) -> Path | None:
         """The file holding *url* in this mirror, or ``None``."""
         parts = urlsplit(url)
-        for candidate in _candidates(parts.path, parts.query):
-            file = self._inside(candidate)
-            if file is not None and file.is_file() and _is_html(file):
+        for candidate in candidates(parts.path, parts.query):
+            file = regular_inside(self.host_dir / candidate, self.host_dir)
+            if file is not None and is_html(file):
                 return file
         return None
 
     def url_for(self, file: Path) -> str:
         """The original URL a mirror file was saved from."""
-        relative = file.relative_to(self.host_dir).as_posix()
-        directory, _, name = relative.rpartition("/")
-        name, _, query = name.partition("?")
-        if query.endswith(HTML_SUFFIXES) and name.endswith(HTML_SUFFIXES):
-            query = query.rsplit(".", 1)[0]  # wget -E appends .html after the query
-        if name in INDEX_NAMES or name in COPY_INDEX_NAMES:
-            name = ""
-        elif name.endswith(COPY_SUFFIXES):
-            name = name.rsplit(".", 1)[0]  # a Jekyll copy: slug.md is /slug/
-        elif name.endswith(HTML_SUFFIXES) and "." not in name.rsplit(".", 1)[0]:
-            name = name.rsplit(".", 1)[0]  # wget -E: archives/12 saved as archives/12.html
-        if name and "." not in name:
-            name += "/"  # a directory URL (WordPress permalinks end with a slash)
-        path = "/".join(("", directory, name)) if directory else "/" + name
-        url = self.site.root + quote(path, safe="/%:@!$&'()*+,;=-._~")
-        return url + (f"?{query}" if query else "")
-
-    def _inside(self, relative: str) -> Path | None:
-        candidate = (self.host_dir / relative).resolve()
-        return candidate if candidate.is_relative_to(self.host_dir) else None
-
-
-def _candidates(path: str, query: str) -> Iterator[str]:
-    suffix = f"?{query}" if query else ""
-    for spelled in dict.fromkeys((unquote(path), path)):
-        relative = spelled.lstrip("/")
-        if not relative or relative.endswith("/"):
-            for index in INDEX_NAMES:
-                yield relative + index + suffix
-                yield relative + index + suffix + ".html"
-            stem = relative.rstrip("/")
-            if stem:
-                yield stem + suffix
-                yield stem + ".html" + suffix
-                yield stem + suffix + ".html"
-            if not suffix:  # copies come after every HTML spelling: an index.html wins
-                yield from (relative + index for index in COPY_INDEX_NAMES)
-                yield from (stem + ext for ext in COPY_SUFFIXES if stem)
-        else:
-            yield relative + suffix
-
-
-def find_host_dir(path: Path, site: SiteUrls) -> Path:
-    """The folder holding the site's files: ``PATH/<host>[:port]`` or ``PATH`` itself."""
-    if not path.is_dir():
-        raise ValueError(f"archive folder {str(path)!r} does not exist or is not a folder")
-    path = path.resolve()
-    hostname = urlsplit(site.root).hostname or ""
-    bare = hostname.removeprefix("www.")
-    port = urlsplit(site.root).port
-    names = [site.host, hostname, bare, "www." + bare]
-    if port:
-        names += [f"{bare}:{port}", f"www.{bare}:{port}", f"{hostname}+{port}"]
-    for name in dict.fromkeys(names):
-        if (path / name).is_dir():
-            return path / name
-    if path.name in names or any(path.glob("index.htm*")) or any(path.glob("index.m*")):
-        return path
-    raise ValueError(
-        f"no folder for {site.host} in {str(path)!r}: expected {str(path / site.host)!r} "
-        "(as wget --mirror and wayback_machine_downloader write) or a host folder with index.html"
-    )
-
-
-def iter_html_files(root: Path) -> Iterator[Path]:
-    """Every HTML file under *root*, in a stable order, never following links out of it."""
-    for directory, dirs, files in os.walk(root):
-        dirs.sort()
-        has_index = not INDEX_NAMES_SET.isdisjoint(files)
-        for name in sorted(files):
-            file = Path(directory, name)
-            if has_index and name in COPY_INDEX_NAMES:
-                continue  # the same URL as the index.html beside it, which wins
-            if file.resolve().is_relative_to(root) and _is_html(file):
-                yield file
-
-
-def _is_html(file: Path) -> bool:
-    name = file.name.partition("?")[0]
-    if name.endswith(HTML_SUFFIXES):
-        return True
-    if name.endswith(COPY_SUFFIXES):
-        return _head(file).startswith(b"---")  # front matter: a page copy, not a README
-    if "." in name:
-        return False
-    return _head(file).lower().startswith((b"<!doctype html", b"<html"))
-
-
-def _head(file: Path) -> bytes:
-    with file.open("rb") as handle:
-        return handle.read(512).lstrip()
+        return self.site.root + url_path(file.relative_to(self.host_dir).as_posix())

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from scrapy import Request
 from scrapy.http import Headers, HtmlResponse, Response
 from scrapy.responsetypes import responsetypes
-from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
+
+from crawler.sources.charsets import page_encoding
 
 KEPT_HEADERS = frozenset({"content-type", "link", "last-modified", "content-language"})
 """Original headers worth passing on (``Link`` holds WordPress's shortlink). Lengths, encodings,
@@ -21,7 +22,6 @@ cookies and caching headers described the bytes as sent then, not as served now.
 ARCHIVE_PREFIX = "x-archive-orig-"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 UNTYPED = ("", "text/plain", "application/octet-stream", "unk", "binary/octet-stream")
-SINGLE_BYTE = frozenset({"cp1252", "latin-1", "iso8859-1", "ascii"})
 _HTML_START = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
@@ -62,8 +62,8 @@ def archived_response(
     if mime in HTML_TYPES or (mime in UNTYPED and looks_like_html(body)):
         if mime not in HTML_TYPES:
             fixes.append("content_type")
-        encoding = choose_encoding(content_type, body)
-        if encoding != http_content_type_encoding(content_type):
+        encoding, overridden = page_encoding(content_type, body)
+        if overridden:
             fixes.append("charset")
         headers["content-type"] = (
             f"{mime if mime in HTML_TYPES else 'text/html'}; charset={encoding}"
@@ -83,27 +83,3 @@ def archived_response(
 def looks_like_html(body: bytes) -> bool:
     head = body[:2048].lstrip(b"\xef\xbb\xbf")
     return bool(_HTML_START.match(head)) or b"<body" in head.lower()
-
-
-def choose_encoding(content_type: str, body: bytes) -> str:
-    """The charset that decodes *body*: a BOM, else the header's unless it is a single-byte
-    charset over valid UTF-8 (a common misdeclaration), else the page's ``<meta>``, else UTF-8."""
-    bom, _ = read_bom(body)
-    if bom:
-        return bom
-    declared = http_content_type_encoding(content_type)
-    meta = html_body_declared_encoding(body)
-    if declared in SINGLE_BYTE and not body.isascii() and _decodes(body, "utf-8"):
-        return "utf-8"
-    for candidate in (declared, meta, "utf-8"):
-        if candidate and _decodes(body, candidate):
-            return candidate
-    return "cp1252"  # decodes any byte string: better mojibake than nothing
-
-
-def _decodes(body: bytes, encoding: str) -> bool:
-    try:
-        body.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        return False
-    return True

@@ -16,12 +16,20 @@ from urllib.parse import urljoin
 
 from scrapy import Request
 from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
-from crawler.sources.archiveclient import ArchiveClient, ArchiveUnavailable, CrawlStats, is_memento
+from crawler.sources.archiveclient import (
+    ArchiveClient,
+    ArchiveUnavailable,
+    ArchiveUnreachable,
+)
+from crawler.sources.archiveserver import is_memento
+from crawler.sources.base import CrawlStats
 from crawler.sources.captures import CaptureIndex, CaptureRecord, Choice, Window
-from crawler.sources.cdx import CdxQuery, dialect_for, parse_page
+from crawler.sources.cdx import CdxError, CdxQuery, dialect_for, parse_page
 from crawler.sources.indexed import CAPTURE_TRIES, Fetched, IndexedSource
+from crawler.sources.limits import PageTooLarge
 from crawler.sources.ratelimit import INDEX, PAGE
 from crawler.sources.replay import archived_response, original_headers
 from crawler.sources.waybackurls import (
@@ -95,13 +103,22 @@ class WaybackSource(IndexedSource):
                 response = await self.client.get(url, INDEX)
             except ArchiveUnavailable as exc:
                 return self._index_failed(str(exc))
+            except PageTooLarge as exc:
+                return self._index_failed(str(exc))
             self.inc("cdx/queries")
             if response.status != 200:
                 return self._index_failed(
                     f"HTTP {response.status} for {url}: {response.body[:300]!r}"
                 )
-            page = parse_page(response.body)
+            try:
+                page = parse_page(response.body)
+            except CdxError as exc:
+                return self._index_failed(f"{url} answered {exc}: {response.body[:300]!r}")
             self.inc("cdx/rows", len(page.rows))
+            if page.bad_rows:
+                self.inc("cdx/bad_rows", page.bad_rows)
+                logger.warning("The capture index answered %d rows without a capture's "
+                               "timestamp or URL to %s: left out", page.bad_rows, url)
             for row in page.rows:
                 record = CaptureRecord(row.original, row.timestamp, row.status, row.mime,
                                        row.digest, revisit=row.is_revisit)
@@ -112,9 +129,10 @@ class WaybackSource(IndexedSource):
 
     def _index_failed(self, why: str) -> None:
         self.inc("cdx/failed")
-        logger.error(
-            "The capture index query failed (%s): enumeration is incomplete, link "
-            "walking goes on and asks the replay for each URL",
+        logger.warning(
+            "The capture index gave no usable answer (%s): enumeration is incomplete, link "
+            "walking goes on and asks the replay for each URL (check ARCHIVE_CDX_URL and "
+            "ARCHIVE_CDX_DIALECT)",
             why,
         )
 
@@ -141,7 +159,14 @@ class WaybackSource(IndexedSource):
         canonical = self.site.canonical(request.url)
         url = self.archive_url(record)
         for _ in range(MAX_HOPS + 1):
-            response = await self.client.get(url, PAGE)
+            try:
+                response = await self.client.get(url, PAGE)
+            except ArchiveUnreachable as exc:  # said once by the client; the crawl is stopping
+                raise IgnoreRequest(str(exc)) from None
+            except PageTooLarge as exc:
+                self.inc("too_large")
+                logger.warning("Not reading capture %s of %s: %s", url, request.url, exc)
+                return None
             ref = self.urls.parse(response.url) or self.urls.parse(url)
             status, target = self._redirect(response, url, request.url, record.timestamp)
             if target is not None and self.site.canonical(target.original) == canonical:

@@ -12,7 +12,7 @@ from typing import Any
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest, UsageError
+from scrapy.exceptions import IgnoreRequest, StopDownload, UsageError
 from scrapy.http import Response, TextResponse
 from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -24,6 +24,7 @@ from crawler.items import Post
 from crawler.pages import PostPage, SiteProfile, page_links
 from crawler.routing import Bounds, classify
 from crawler.sources import ArchiveSource, capture_of, source_from_crawler
+from crawler.sources.limits import is_size_refusal
 from crawler.state import KNOWN_CAPTURE_META
 from crawler.urls import SiteUrls, slug_of
 
@@ -207,7 +208,12 @@ class ArchiveSpider(Spider):
             # line counts them; one log line each would bury everything else.
             self.logger.debug("Got HTTP %s for %s: nothing to read there", status, url)
             return
-        if failure.check(IgnoreRequest):  # a source gave up on purpose (e.g. the crawl is stopping)
+        if is_size_refusal(failure.value):  # Scrapy's DOWNLOAD_MAXSIZE, set by our cap
+            stats.inc_value("archive/too_large")
+            self.logger.warning("Not reading %s: bigger than ARCHIVE_MAX_PAGE_BYTES (%s bytes)",
+                                url, self.settings.getint("ARCHIVE_MAX_PAGE_BYTES"))
+            return
+        if failure.check(IgnoreRequest, StopDownload):  # on purpose (e.g. the crawl is stopping)
             stats.inc_value("archive/ignored")
             self.logger.info("Not fetched %s: %s", url, failure.getErrorMessage())
             return

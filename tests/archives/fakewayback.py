@@ -50,11 +50,18 @@ class Script:
     dark_for: float = 0.0
     """...for this many seconds."""
     cdx_page_size: int = 1000
+    page_headers: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """Original URL -> headers its capture is replayed with besides the usual ones."""
+    cdx_answer: tuple[str, bytes] | None = None
+    """``(Content-Type, body)`` answered with 200 to every index query instead of the rows."""
 
 
 class FakeWayback:
-    def __init__(self, script: Script) -> None:
+    def __init__(self, script: Script, host: str = "127.0.0.1") -> None:
+        """*host*: the name its URLs give (it listens on 127.0.0.1 whatever the name; see
+        :mod:`tests.archives.resolver` for names that look remote)."""
         self.script = script
+        self.host = host
         self.log: list[Logged] = []
         self.lock = threading.Lock()
         self.server = self._listen(0)
@@ -63,11 +70,11 @@ class FakeWayback:
 
     @property
     def prefix(self) -> str:
-        return f"http://127.0.0.1:{self.port}/web/"
+        return f"http://{self.host}:{self.port}/web/"
 
     @property
     def cdx_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/cdx/search/cdx"
+        return f"http://{self.host}:{self.port}/cdx/search/cdx"
 
     def times(self, kind: str) -> list[float]:
         return [entry.at for entry in self.log if entry.kind == kind]
@@ -100,6 +107,9 @@ class FakeWayback:
         return trouble.status, headers, b"slow down"
 
     def _cdx(self, path: str) -> tuple[int, list[tuple[str, str]], bytes]:
+        if self.script.cdx_answer is not None:
+            content_type, body = self.script.cdx_answer
+            return 200, [("Content-Type", content_type)], body
         query = parse_qs(urlsplit(path).query)
         start = int(query.get("resumeKey", ["0"])[0])
         urls = sorted(self.script.pages)
@@ -116,11 +126,9 @@ class FakeWayback:
         original = path.split("id_/", 1)[-1]
         if original not in self.script.pages:
             return 404, [("Content-Type", "text/html")], b"<html>Hrm. Not archived.</html>"
-        return (
-            200,
-            [("Content-Type", "text/html; charset=utf-8"), ("Memento-Datetime", MEMENTO_DATE)],
-            self.script.pages[original],
-        )
+        headers = [("Content-Type", "text/html; charset=utf-8"), ("Memento-Datetime", MEMENTO_DATE)]
+        headers += self.script.page_headers.get(original, [])
+        return 200, headers, self.script.pages[original]
 
     def _go_dark(self) -> None:
         self.server.shutdown()  # the answer in flight has its own thread: it still goes out
@@ -159,8 +167,8 @@ class FakeWayback:
 
 
 @contextmanager
-def fake_wayback(script: Script) -> Iterator[FakeWayback]:
-    archive = FakeWayback(script)
+def fake_wayback(script: Script, host: str = "127.0.0.1") -> Iterator[FakeWayback]:
+    archive = FakeWayback(script, host)
     try:
         yield archive
     finally:

@@ -3,7 +3,8 @@
 Budgets and backoffs are made small (the real ones are minutes and hours), but the rules are the
 real ones: every index query and page fetch waits for its budget, a 429 pauses everything for
 ``Retry-After`` or at least ``ARCHIVE_BACKOFF_429``, a 503 for ``ARCHIVE_BACKOFF_503``, a refused
-connection for ``ARCHIVE_BACKOFF_BLOCKED``; retries never come faster than the budget.
+connection from a public archive that answered before for ``ARCHIVE_BACKOFF_BLOCKED``; retries
+never come faster than the budget.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pytest
 
 from crawler import settings as defaults
 from tests.archives.fakewayback import FakeWayback, Script, Trouble, fake_wayback
+from tests.archives.resolver import SETTING as REMOTE_NAMES
 from tests.e2e.crawl import read_rows, scrapy_crawl
 from tests.sitegen import build_site
 
@@ -30,6 +32,9 @@ SETTINGS = {
     "ARCHIVE_RETRY_TIMES": "4",
     "ARCHIVE_STATE": "",
     "ARCHIVE_PROGRESS_INTERVAL": "0",
+    # The archive plays the Internet Archive: a public host (its refusals are an IP block), not
+    # the user's own server on 127.0.0.1 (whose refusals mean it is not running).
+    **REMOTE_NAMES,
 }
 
 
@@ -56,7 +61,7 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> tuple[FakeWayback, list[d
         dark_for=BACKOFF_BLOCKED / 2,
     )
     out = tmp_path_factory.mktemp("politeness") / "posts.jsonl"
-    with fake_wayback(script) as archive:
+    with fake_wayback(script, host="wayback.test") as archive:
         started = time.monotonic()
         result = scrapy_crawl(
             "-a",

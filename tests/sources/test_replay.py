@@ -3,7 +3,8 @@
 from scrapy import Request
 from scrapy.http import HtmlResponse
 
-from crawler.sources.replay import archived_response, choose_encoding, original_headers
+from crawler.sources.charsets import choose_encoding
+from crawler.sources.replay import archived_response, original_headers
 
 URL = "https://www.example.org/a/"
 PAGE = "<!DOCTYPE html><html><head><title>Задержан</title></head><body>é</body></html>"

@@ -9,7 +9,8 @@ from warcio.warcwriter import WARCWriter
 
 from crawler.sources.base import CAPTURE_META
 from crawler.sources.captures import Window
-from crawler.sources.warc import WarcSource, read_index
+from crawler.sources.warc import WarcSource
+from crawler.sources.warcread import read_index
 from crawler.urls import SiteUrls
 
 SITE = SiteUrls("https://www.example.org")
@@ -97,12 +98,13 @@ def test_archived_redirects_point_to_the_original_target(tmp_path):
     assert fetch(source, "https://www.example.org/none/")[0].status == 404
 
 
-def test_a_damaged_file_is_read_up_to_the_damage(tmp_path):
+def test_a_damaged_record_is_refused_and_the_next_one_read(tmp_path):
     good = warc(tmp_path) / "a.warc.gz"
     damaged = tmp_path / "c.warc.gz"
     data = bytearray(good.read_bytes())
-    second = next(r for r in read_index([good])[0] if r.url != A).ref.offset + 20
-    data[second : second + 40] = bytes(b ^ 0xFF for b in data[second : second + 40])
+    first = next(r for r in read_index([good])[0] if r.url == A).ref.offset + 20
+    data[first : first + 40] = bytes(b ^ 0xFF for b in data[first : first + 40])
     damaged.write_bytes(bytes(data))
     records, counts = read_index([damaged])
-    assert records[0].url == A and counts["unreadable_files"] == 1
+    assert [r.url for r in records] == ["https://www.example.org/old/"]
+    assert counts["damaged"] == 1 and not counts["unreadable_files"]
