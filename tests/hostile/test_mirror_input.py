@@ -127,7 +127,7 @@ def test_a_host_folder_linked_out_of_the_mirror_is_refused_saying_why(tmp_path) 
     with pytest.raises(ValueError, match="is a link to .* outside .*-a archive="):
         MirrorSource(SITE, mirror)
     run = crawl("-a", f"site={ROOT}", "-a", f"archive={mirror}", output=tmp_path / "p.jsonl")
-    assert run.returncode == 1 and "outside" in run.log and not run.rows
+    assert run.returncode == 2 and "outside" in run.log and not run.rows  # a usage error
     (mirror / "www.example.org").unlink()
     (mirror / "www.example.org").symlink_to(tmp_path / "missing")
     with pytest.raises(ValueError, match="which is not a folder"):
