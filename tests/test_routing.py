@@ -109,5 +109,5 @@ def test_what_looks_repeated_but_is_not_a_trap(path):
 
 def test_every_kind_has_its_own_member():
     """Equal enum values would alias TAG and AUTHOR to CATEGORY."""
-    assert len(PageKind) == 7 and PageKind.TAG.name == "TAG" and PageKind.AUTHOR.name == "AUTHOR"
+    assert len(PageKind) == 8 and PageKind.TAG.name == "TAG" and PageKind.AUTHOR.name == "AUTHOR"
     assert PageKind.TAG.priority == PageKind.CATEGORY.priority

@@ -7,5 +7,6 @@ table's job, not theirs.
 from .listing import page_links
 from .post import PostPage
 from .profile import SiteProfile
+from .thread import comment_page_links, page_comments
 
-__all__ = ["PostPage", "SiteProfile", "page_links"]
+__all__ = ["PostPage", "SiteProfile", "comment_page_links", "page_comments", "page_links"]
