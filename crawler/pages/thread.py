@@ -31,7 +31,7 @@ _NODES = xpath("//*[@id][starts-with(@id, 'comment-') or starts-with(@id, 'li-co
                " or starts-with(@id, 'div-comment-')]")
 _PINGS = frozenset(("pingback", "trackback"))
 _PAGE_LINKS = xpath("//a[contains(@href, 'comment-page-') or contains(@href, 'cpage=')]/@href")
-_PAGE_MARK = re.compile(r"comment-page-\d+/?$|(?<=[?&])cpage=\d+&?")
+_PAGE_MARK = re.compile(r"comment-page-\d+/?$|(?:^|(?<=&))cpage=\d+&?")
 
 
 def _has_class(*names: str) -> str:
@@ -63,6 +63,8 @@ _NOISE = ("reply", "comment-reply-link", "edit-link", "comment-edit-link",
 _NOT_TEXT = _with_class(*_NOISE)
 _NOT_BODY = _with_class(*_NOISE, "comment-meta", "comment-metadata", "commentmetadata",
                         "comment-author", "vcard", "avatar", "children", extra="self::footer")
+_UNTEXTURIZE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+"""The quotes wptexturize() makes of a name's ASCII ones (WordPress stores what was typed)."""
 _SAYS = re.compile(r"\s*says:?\s*$", re.IGNORECASE)
 
 
@@ -158,6 +160,8 @@ def _author(node: Element, nodes: dict[Element, int], base_url: str) -> dict[str
         if el is None:
             continue
         name = _SAYS.sub("", text_of(el))
+        if expression is _AUTHORS[1]:  # the block prints the name through wptexturize()
+            name = name.translate(_UNTEXTURIZE)
         if not name:
             continue
         link = next(iter(_LINKS(el)), None)
