@@ -76,7 +76,11 @@ class LatestVersionMixin(BaseItemExporter):
                 super().export_item(item)  # type: ignore[safe-super]  # the concrete exporter's
         finally:
             self._spool.close()
+        self.after_items()
         super().finish_exporting()
+
+    def after_items(self) -> None:
+        """Called once every row is written, before the file is finished."""
 
 
 class LineSafeJsonMixin(BaseItemExporter):
@@ -106,6 +110,12 @@ class PostCsvItemExporter(LatestVersionMixin, CsvItemExporter):
 
     def serialize_field(self, field: Mapping[str, Any], name: str, value: Any) -> Any:
         return neutralize_formula(super().serialize_field(field, name, value))
+
+    def after_items(self) -> None:
+        # No rows: the header alone, so the file is still a table of the known columns.
+        if self._headers_not_written and self.fields_to_export:
+            self._headers_not_written = False
+            self._write_headers_and_set_fields_to_export(None)
 
 
 class PostXmlItemExporter(LatestVersionMixin, XmlItemExporter):

@@ -142,7 +142,8 @@ KILLED_EXPORT = textwrap.dedent("""
             return getattr(self.file, name)
 
     make = dataset.exporter_for
-    dataset.exporter_for = lambda fmt, file, settings: make(fmt, KilledMidWay(file), settings)
+    dataset.exporter_for = lambda fmt, file, settings, fields=None: make(
+        fmt, KilledMidWay(file), settings, fields)
     from scrapy.cmdline import execute
     execute(["scrapy", "export", *sys.argv[1:]])
 """)
