@@ -86,5 +86,6 @@ def add_comments_feed(settings: Settings) -> None:
     if any(str(other) == uri for other in feeds):
         raise ValueError(f"-a comments={uri} is also a feed of posts: give the comments a file "
                          "of their own")
-    feeds[uri] = {"format": fmt, "item_classes": ["crawler.items.Comment"]}
+    # Replaced on every run, like -O: appended JSON arrays would not even parse.
+    feeds[uri] = {"format": fmt, "item_classes": ["crawler.items.Comment"], "overwrite": True}
     settings.set("FEEDS", feeds, priority=max(settings.getpriority("FEEDS") or 0, 30))

@@ -209,8 +209,12 @@ class StateStore(CommentRows):
         return runs + [site for site in self._post_sites() if site not in runs]
 
     def _post_sites(self) -> list[str]:
+        """Sites with posts (or, in a store with comments, comments), the first seen first."""
+        union = (" UNION ALL SELECT site, first_seen FROM comments"
+                 if self.has_comments_table() else "")
         return [site for (site,) in self.db.execute(
-            "SELECT site FROM posts GROUP BY site ORDER BY min(first_seen)")]
+            f"SELECT site FROM (SELECT site, first_seen FROM posts{union}) GROUP BY site "
+            "ORDER BY min(first_seen)")]
 
     def _other_spellings(self, site: str) -> list[str]:
         key = site_urls(site).key

@@ -31,6 +31,8 @@ from .generate import SHARED_THEMES, build_site
 from .stack import WORDPRESS, wordpress
 
 START = datetime(2019, 6, 1)
+"""The first variant's captures start then, each next variant's a month later: one site
+archived three times, under three themes."""
 VARIANTS: dict[str, dict[str, Any]] = {
     "twentyseventeen": {"default_comments_page": "newest"},
     "twentytwentythree": {"default_comments_page": "oldest"},
@@ -64,12 +66,12 @@ def comments(out: Path) -> None:
         ids = build_site(wp, site.HOME, site.TITLE, site.site_ops(),
                          options={**site.OPTIONS, **PRETTY})
         api = gold.site_api(wp.port, site.HOME)
-        for theme in themes:
+        for month, theme in enumerate(themes):
             wp.apply([{"op": "options", "options": {**PRETTY, **VARIANTS[theme.name]}}])
             wp.switch_theme(theme.name)
             crawl = Crawl(wp.port, [f"{site.HOME}/"], home=site.HOME)
             record_warc(crawl, f"http://127.0.0.1:{wp.port}", out / f"{theme.name}.warc.gz",
-                        START, {})
+                        START.replace(month=START.month + month), {})
             plain = VARIANTS[theme.name].get("permalink_structure") == ""
             posts[theme.name] = {p["id"]: f"{site.HOME}/?p={p['id']}" if plain else p["link"]
                                  for p in api["posts"]}
