@@ -155,7 +155,7 @@ class GuardedFeedExporter(FeedExporter):
             if slot.error:
                 self._count_failure(slot)
         logger.warning("Not replacing the feeds (%s): the crawl did not run",
-                       ", ".join(slot.uri for slot in self._slots()))
+                       ", ".join(slot.uri for slot in self._slots()) or ", ".join(self.feeds))
         await self.crawler.signals.send_catch_log_async(signals.feed_exporter_closed)
 
     async def _close_slot(self, slot: FeedSlot, spider: Spider) -> None:
