@@ -16,6 +16,7 @@ import argparse
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -123,9 +124,8 @@ class Command(ScrapyCommand):
         except StateError as exc:
             hint = "" if store.path.exists() else "; a crawl creates it: scrapy crawl archive ..."
             raise ExportError(f"{exc} (ARCHIVE_STATE){hint}") from exc
-        except (OSError, sqlite3.Error) as exc:  # a full disk or TMPDIR, a folder in the way
-            raise ExportError(f"cannot write the export: {exc}; the previous file is kept, "
-                              "free some space or choose another folder") from exc
+        except (OSError, sqlite3.Error) as exc:  # the store itself (writes say their file)
+            raise ExportError(f"cannot read the state store {path}: {exc}") from exc
         finally:
             store.close()
 
@@ -140,16 +140,18 @@ class Command(ScrapyCommand):
             output, fmt = job.posts
             records = _noting(kept, (r for s in sites for r in store.iter_records(s)
                                      if job.filters.accepts(r)))
-            count = write_dataset(records, output, fmt, self.settings)
-            package = write_datapackage(output, fmt, sites)
+            with _writing(output):
+                count = write_dataset(records, output, fmt, self.settings)
+                package = write_datapackage(output, fmt, sites)
             print(f"Exported {count} posts to {output} (described in {package})",
                   file=sys.stderr)
         if job.comments is not None:
             output, fmt = job.comments
             accepts = _comment_filter(store, sites, job, kept)
             comments = (c for s in sites for c in store.comment_records(s) if accepts(c))
-            count = write_dataset(comments, output, fmt, self.settings, COMMENT_FIELDS)
-            package = write_datapackage(output, fmt, sites, "comments")
+            with _writing(output):
+                count = write_dataset(comments, output, fmt, self.settings, COMMENT_FIELDS)
+                package = write_datapackage(output, fmt, sites, "comments")
             print(f"Exported {count} comments to {output} (described in {package})",
                   file=sys.stderr)
 
@@ -165,6 +167,15 @@ def _comment_filter(store: StateStore, sites: list[str], job: Job,
         return own.accepts
     posts = {_key(r) for s in sites for r in store.iter_records(s) if of_post.accepts(r)}
     return lambda comment: own.accepts(comment) and _key(comment) in posts
+
+
+@contextmanager
+def _writing(output: Path) -> Iterator[None]:
+    try:
+        yield
+    except (OSError, sqlite3.Error) as exc:  # a full disk or TMPDIR, a folder in the way
+        raise ExportError(f"cannot write {output}: {exc}; the previous file is kept, free "
+                          "some space or choose another folder") from exc
 
 
 def _target(name: str) -> tuple[Path, str]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from types import MappingProxyType
 
+from .commentpages import comment_page_links
 from .document import Document
 from .dom import Element, classes, text_of, xpath
 from .noise import in_meta_noise
-from .thread import comment_page_links
 
 _LIST_CLASSES = frozenset(("commentlist", "comment-list", "wp-block-comment-template"))
 _COMMENT_ID = re.compile(r"^(?:li-)?comment-\d+$")
