@@ -50,7 +50,9 @@ def check(folder: Path) -> str:
                           timeout=600)
     if done.returncode != 0:
         raise SystemExit(f"datapackage.json is invalid:\n{done.stdout[-6000:]}{done.stderr}")
-    return done.stdout
+    valid = done.stdout.count("VALID") - done.stdout.count("INVALID")
+    return (f"datapackage.json of the README's exports: {valid} resources valid "
+            f"(frictionless validate)")
 
 
 def main() -> None:
