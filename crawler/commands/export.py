@@ -91,6 +91,9 @@ class Command(ScrapyCommand):
             self.exitcode = exc.status
 
     def _job(self, args: list[str], opts: argparse.Namespace) -> Job:
+        unknown = [a for a in args if a.startswith("-")]
+        if unknown:
+            raise ExportError(f"unknown option {unknown[0]}: see scrapy export -h", EXIT_USAGE)
         if len(args) > 1 or not (args or opts.comments):
             raise ExportError("give one OUTPUT file (and/or --comments FILE), e.g. scrapy "
                               "export exports/posts.jsonl", EXIT_USAGE)

@@ -7,6 +7,7 @@ themes (``li#comment-N`` > ``article#div-comment-N``, ``.fn``, ``time[datetime]`
 permalink's text, "In reply to" links). A comment's parent is the comment its meta says it
 replies to, else the comment it is nested in. Pingbacks and trackbacks are not comments and are
 skipped. Pure: markup in, plain dicts out.
+
 Where the comments and their parts are: :mod:`crawler.pages.commentparts`.
 """
 

@@ -96,6 +96,7 @@ def test_filters_on_comments(store: dict[str, Any], tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("args", "status", "says"), [
     ([], 2, "give one OUTPUT file"),
+    (["--bogus", "{tmp}/p.json"], 2, "unknown option --bogus"),
     (["{tmp}/p.json", "--from", "2017-13"], 2, "--from '2017-13': give a date"),
     (["{tmp}/p.txt"], 2, "name a file ending in .json"),
     (["{tmp}/p.json", "--comments", "{tmp}/p.json"], 2, "give each its own"),
