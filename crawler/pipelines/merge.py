@@ -70,7 +70,7 @@ class MergePipeline:
 
     def _merge(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
-        record = adapter.asdict()
+        record = dict(adapter.items())  # not asdict(): its deep copy is what the spool makes
         key = repr(record_key(record))
         names = _COMMENT_STATS if isinstance(item, Comment) else _POST_STATS
         spool = self._spool = self._spool or Spool(prefix="archive-merge-")

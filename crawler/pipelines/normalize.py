@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -13,6 +14,12 @@ from crawler.urls import site_urls, slug_of
 TEXT_FIELDS = ("title", "author", "author_slug", "published_raw", "modified_raw")
 LIST_OF_NAMES = ("categories", "tags")
 LIST_OF_URLS = ("images", "links")
+
+
+@lru_cache(maxsize=4096)
+def _canonical(site: str, url: str) -> str:
+    """A comment's post URL, canonical (every comment of a post has the same one)."""
+    return site_urls(site).canonical(url) or url
 
 
 class NormalizePipeline:
@@ -52,9 +59,8 @@ class NormalizePipeline:
         for name in ("comment_id", "post_id", "parent_id"):
             value = adapter.get(name)
             adapter[name] = int(value) if value not in (None, "") else None
-        site = site_urls(adapter["site"])
-        adapter["site"] = site.root
-        adapter["post_url"] = site.canonical(adapter["post_url"]) or adapter["post_url"]
+        adapter["site"] = site_urls(adapter["site"]).root
+        adapter["post_url"] = _canonical(adapter["site"], adapter["post_url"])
         return item
 
     @staticmethod
