@@ -9,12 +9,26 @@ from urllib.parse import urlparse
 
 from scrapy.exceptions import NotConfigured
 from scrapy.extensions.feedexport import FeedExporter
+from scrapy.settings import BaseSettings
 
 from crawler.exporters import LatestVersionMixin
 from crawler.items import COMMENT_FIELDS, Comment, Post
 
 POSTS = "crawler.items.Post"
 """The dataset of a feed that names no ``item_classes``."""
+
+
+def comments_wanted(settings: BaseSettings) -> bool:
+    """Whether anything takes the comments: the state store (``scrapy export --comments``
+    reads them there) or a feed of ``crawler.items.Comment``. Without either, the spider need
+    not read them at all."""
+    if (settings.get("ARCHIVE_STATE") or "").strip():
+        return True
+    for options in settings.getdict("FEEDS").values():
+        classes = (options or {}).get("item_classes") or ()
+        if any(c is Comment or c == "crawler.items.Comment" for c in classes):
+            return True
+    return False
 
 
 class FeedRules:

@@ -21,8 +21,8 @@ ARCHIVE_TO = None
 ARCHIVE_COMMENTS = ""
 """Feed the comments go to (``-a comments=exports/comments.jsonl``; a path or feed URI whose
 extension names the format). Empty: comments reach no feed (the state store still keeps them for
-``scrapy export --comments``). ``FEEDS`` with ``item_classes: [crawler.items.Comment]`` works
-too."""
+``scrapy export --comments``; with the store off too, they are not read at all). ``FEEDS`` with
+``item_classes: [crawler.items.Comment]`` works too."""
 
 # --- Link walking (crawler.routing) ------------------------------------------------------------
 ARCHIVE_MAX_PAGE = 5000

@@ -134,8 +134,8 @@ Older</a></nav></div>
 </body></html>"""
 
 
-def test_a_post_page_yields_its_comments_and_follows_its_own_comment_pages_only():
-    spider = make_spider()
+def test_a_post_page_yields_its_comments_and_follows_its_own_comment_pages_only(tmp_path):
+    spider = make_spider(comments=str(tmp_path / "comments.jsonl"))
     out = list(spider.parse(respond(f"{ROOT}/2017/11/18/a-post/", POST_WITH_COMMENT_PAGES)))
     comments = [o for o in out if not isinstance(o, (Post, Request))]
     assert [(c.comment_id, c.parent_id, c.author, c.author_url) for c in comments] == [
@@ -158,3 +158,11 @@ def test_a_post_page_yields_its_comments_and_follows_its_own_comment_pages_only(
 
 def respond_as(request: Request, body: str) -> HtmlResponse:
     return HtmlResponse(request.url, body=body.encode(), encoding="utf-8", request=request)
+
+
+def test_comments_are_not_read_when_nothing_takes_them():
+    spider = make_spider()  # no state store, no comments feed
+    assert not spider.read_comments
+    out = list(spider.parse(respond(f"{ROOT}/2017/11/18/a-post/", POST_WITH_COMMENT_PAGES)))
+    assert [type(o).__name__ for o in out if not isinstance(o, Request)] == ["Post"]
+    assert not [r for r in out if isinstance(r, Request) and r.meta["route"] == "COMMENTS"]

@@ -17,6 +17,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler.args import CrawlArgs
+from crawler.feedcheck import comments_wanted
 from crawler.items import Comment, Post
 from crawler.pages import PostPage, SiteProfile, comment_page_links, page_comments, page_links
 from crawler.pages.datetext import parse_iso
@@ -56,6 +57,9 @@ class ArchiveSpider(Spider):
     links_seen: set[str]
     requested: set[str]
     profile: SiteProfile
+    read_comments: bool
+    """Whether comments are read (``feedcheck.comments_wanted``): with no state store and no
+    comments feed, nobody would take them."""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArchiveSpider:
@@ -74,6 +78,7 @@ class ArchiveSpider(Spider):
         spider.links_seen = set()
         spider.requested = set()
         spider.profile = SiteProfile()
+        spider.read_comments = comments_wanted(crawler.settings)
         return spider
 
     async def start(self) -> AsyncIterator[Request]:
@@ -145,7 +150,7 @@ class ArchiveSpider(Spider):
         if kind in ITEM_KINDS:
             post = self.post_from(page, response)
             yield post
-            if kind in COMMENT_KINDS:
+            if kind in COMMENT_KINDS and self.read_comments:
                 yield from self.comments_from(page, post, response)
         if kind in DEAD_ENDS:
             return
