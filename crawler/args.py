@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
+from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy.settings import Settings
 
@@ -30,9 +32,12 @@ class CrawlArgs:
     """``-a to=YYYYMMDD[hhmmss]``: newest capture to use."""
     full_recrawl: str | None = None
     """``-a full_recrawl=1``: refetch every capture and export every post (state store)."""
+    comments: str | None = None
+    """``-a comments=exports/comments.jsonl``: the feed (a path or URI) the comments go to."""
 
     SETTINGS = {"site": "ARCHIVE_SITE", "archive": "ARCHIVE", "since": "ARCHIVE_FROM",
-                "until": "ARCHIVE_TO", "full_recrawl": "ARCHIVE_FULL_RECRAWL"}
+                "until": "ARCHIVE_TO", "full_recrawl": "ARCHIVE_FULL_RECRAWL",
+                "comments": "ARCHIVE_COMMENTS"}
     ALIASES = {"from": "since", "to": "until"}
     HELP = (
         ("site=URL", "root of the original site, e.g. https://www.deepdotweb.com"),
@@ -41,6 +46,7 @@ class CrawlArgs:
         ("from=YYYYMMDD[hhmmss]", "oldest capture to use (archives with capture times)"),
         ("to=YYYYMMDD[hhmmss]", "newest capture to use (default: the latest)"),
         ("full_recrawl=1", "refetch every capture and export every post"),
+        ("comments=FILE", "the feed the comments go to (replaced each run, like -O)"),
     )
     """``-a`` arguments as ``scrapy crawl archive -h`` lists them."""
 
@@ -85,3 +91,24 @@ class CrawlArgs:
             value = getattr(self, field.name)
             if value is not None:
                 settings.set(self.SETTINGS[field.name], value, priority="spider")
+        add_comments_feed(settings)
+
+
+def add_comments_feed(settings: Settings) -> None:
+    """Add ``ARCHIVE_COMMENTS`` (``-a comments=``) to ``FEEDS`` as a feed of comments, in the
+    format its extension names; ``ValueError`` when it has none or is the posts' feed too."""
+    uri = (settings.get("ARCHIVE_COMMENTS") or "").strip()
+    if not uri:
+        return
+    fmt = PurePosixPath(urlsplit(uri).path if "://" in uri else uri).suffix.lstrip(".").lower()
+    exporters = settings.getwithbase("FEED_EXPORTERS")
+    if fmt not in exporters:
+        raise ValueError(f"-a comments={uri}: name a file ending in one of "
+                         + ", ".join(f".{name}" for name in sorted(exporters)))
+    feeds = settings.getdict("FEEDS")
+    if any(str(other) == uri for other in feeds):
+        raise ValueError(f"-a comments={uri} is also a feed of posts: give the comments a file "
+                         "of their own")
+    # Replaced on every run, like -O: appended JSON arrays would not even parse.
+    feeds[uri] = {"format": fmt, "item_classes": ["crawler.items.Comment"], "overwrite": True}
+    settings.set("FEEDS", feeds, priority=max(settings.getpriority("FEEDS") or 0, 30))

@@ -1,10 +1,11 @@
-"""Feed exporters for the dataset: one row per post, UTF-8, spreadsheet-safe CSV.
+"""Feed exporters for the datasets: one row per post (or comment), UTF-8, spreadsheet-safe CSV.
 
-They are Scrapy's exporters plus three things: each keeps only the last version of a post (the
-merge pipeline passes a post again whenever a later capture adds to it; see
-``crawler.pipelines.merge``) and writes when the feed closes; the JSON ones escape the line
-separators ``str.splitlines()`` splits on; and the CSV one joins lists with ``|`` and
-neutralizes formula cells.
+They are Scrapy's exporters, one for every format Scrapy offers (``FEED_EXPORTERS_BASE``: JSON,
+JSON Lines as ``jsonl``/``jsonlines``/``jl``, CSV, XML, marshal, pickle), plus three things:
+each keeps only the last version of a post or comment (the merge pipeline passes one again
+whenever a later capture adds to it; see ``crawler.pipelines.merge``) and writes when the feed
+closes; the JSON ones escape the line separators ``str.splitlines()`` splits on; and the CSV one
+joins lists with ``|`` and neutralizes formula cells.
 """
 
 from __future__ import annotations
@@ -18,11 +19,14 @@ from scrapy.exporters import (
     CsvItemExporter,
     JsonItemExporter,
     JsonLinesItemExporter,
+    MarshalItemExporter,
+    PickleItemExporter,
+    XmlItemExporter,
 )
 from scrapy.utils.serialize import ScrapyJSONEncoder
 
 from crawler.spool import Spool
-from crawler.versions import post_key
+from crawler.versions import record_key
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 """Leading characters that make a spreadsheet evaluate a cell (OWASP "CSV injection")."""
@@ -52,7 +56,8 @@ class LineSafeJSONEncoder(ScrapyJSONEncoder):
 
 
 class LatestVersionMixin(BaseItemExporter):
-    """Spools items by post key, keeping each key's last item, and writes them at the end.
+    """Spools items by post (or comment) key, keeping each key's last item, and writes them at
+    the end.
 
     The spool is a temporary SQLite file, not memory: a site of 100,000 posts with their bodies
     would otherwise hold gigabytes until the crawl ends. Rows come out in first-seen order.
@@ -63,7 +68,7 @@ class LatestVersionMixin(BaseItemExporter):
         self._spool = Spool(prefix="archive-feed-")
 
     def export_item(self, item: Any) -> None:
-        self._spool.put(repr(post_key(ItemAdapter(item))), item)
+        self._spool.put(repr(record_key(ItemAdapter(item))), item)
 
     def finish_exporting(self) -> None:
         try:
@@ -71,7 +76,11 @@ class LatestVersionMixin(BaseItemExporter):
                 super().export_item(item)  # type: ignore[safe-super]  # the concrete exporter's
         finally:
             self._spool.close()
+        self.after_items()
         super().finish_exporting()
+
+    def after_items(self) -> None:
+        """Called once every row is written, before the file is finished."""
 
 
 class LineSafeJsonMixin(BaseItemExporter):
@@ -101,3 +110,21 @@ class PostCsvItemExporter(LatestVersionMixin, CsvItemExporter):
 
     def serialize_field(self, field: Mapping[str, Any], name: str, value: Any) -> Any:
         return neutralize_formula(super().serialize_field(field, name, value))
+
+    def after_items(self) -> None:
+        # No rows: the header alone, so the file is still a table of the known columns.
+        if self._headers_not_written and self.fields_to_export:
+            self._headers_not_written = False
+            self._write_headers_and_set_fields_to_export(None)
+
+
+class PostXmlItemExporter(LatestVersionMixin, XmlItemExporter):
+    """Scrapy's XML (``<items><item>...``; a list field is one ``<value>`` per element)."""
+
+
+class PostMarshalItemExporter(LatestVersionMixin, MarshalItemExporter):
+    """Python's ``marshal``, one record after the other."""
+
+
+class PostPickleItemExporter(LatestVersionMixin, PickleItemExporter):
+    """Python's ``pickle``, one record after the other."""

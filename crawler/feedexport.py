@@ -7,8 +7,13 @@ never retrieved": neither counted nor in the exit status). Here such an error fa
 is logged once, counted in ``feedexport/failed_count/<storage>`` (so the state store keeps the
 feed's posts pending and the exit status is 1), the feed is not stored (the previous file
 stays), and the crawl stops, since nothing more can reach that feed. A feed that cannot be
-written at all (a read-only folder, a folder in the file's place) is found before the crawl
-starts, and the crawl does not start. A crawl that did not run replaces no feed.
+written at all (a read-only folder, a folder in the file's place, a storage Scrapy disables
+such as ``s3://`` without boto3, an unknown format) is found before the crawl starts, and the
+crawl does not start. A crawl that did not run replaces no feed.
+
+Each feed holds one dataset: a feed that names no ``item_classes`` gets the posts (so ``-O
+posts.jsonl`` is what it always was), a feed of ``crawler.items.Comment`` the comments, with the
+comments' columns unless it names its own ``fields``.
 """
 
 from __future__ import annotations
@@ -17,10 +22,11 @@ import logging
 from typing import Any
 
 from scrapy import Spider, signals
-from scrapy.exceptions import CloseSpider
+from scrapy.exceptions import CloseSpider, NotConfigured
 from scrapy.extensions.feedexport import FeedExporter, FeedSlot
 from scrapy.utils.defer import deferred_from_coro
 
+from crawler.feedcheck import FeedRules
 from crawler.state.extension import CrawlState
 
 logger = logging.getLogger(__name__)
@@ -108,11 +114,24 @@ class GuardedFeedExporter(FeedExporter):
     """:class:`FeedExporter` with feeds that fail loudly and never replace a file half-written."""
 
     def __init__(self, crawler: Any) -> None:
-        super().__init__(crawler)
         self._started = False
         self._stopping = False
+        self._refusal: str | None = None
+        try:
+            super().__init__(crawler)
+        except NotConfigured:
+            # Scrapy turns every feed off when one is unsupported (an s3:// URI without boto3):
+            # a crawl asked for feeds must not then run and write none.
+            if not self.feeds:
+                raise
+            self._refusal = FeedRules(self).unsupported()
+            return
+        self._refusal = FeedRules(self).apply()
 
     def open_spider(self, spider: Spider) -> None:
+        if self._refusal is not None:
+            logger.error("Not crawling: %s", self._refusal)
+            raise CloseSpider(UNWRITABLE_REASON)
         super().open_spider(spider)
         for slot in self._slots():
             check = getattr(slot.storage, "check", None)  # AtomicFileFeedStorage's
@@ -136,7 +155,7 @@ class GuardedFeedExporter(FeedExporter):
             if slot.error:
                 self._count_failure(slot)
         logger.warning("Not replacing the feeds (%s): the crawl did not run",
-                       ", ".join(slot.uri for slot in self._slots()))
+                       ", ".join(slot.uri for slot in self._slots()) or ", ".join(self.feeds))
         await self.crawler.signals.send_catch_log_async(signals.feed_exporter_closed)
 
     async def _close_slot(self, slot: FeedSlot, spider: Spider) -> None:

@@ -27,6 +27,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
+from crawler.items import Comment
 from crawler.sources import ArchiveSource, capture_of
 from crawler.sources.base import OLDER_META, SEEN_META
 
@@ -65,7 +66,7 @@ class OlderCapturesMiddleware:
             if older and isinstance(output, Request):
                 continue
             yield output
-            if is_item(output):
+            if is_item(output) and not isinstance(output, Comment):  # a post's fields only
                 request = await self.older_request(response, ItemAdapter(output))
                 if request is not None:
                     yield request

@@ -1,4 +1,7 @@
-"""The dataset contract: one :class:`Post` per WordPress post (see DESIGN.md)."""
+"""The datasets' contract: one :class:`Post` per WordPress post, one :class:`Comment` per comment.
+
+The field docstrings are the documentation: ``datapackage.json`` copies them into its schemas.
+"""
 
 from __future__ import annotations
 
@@ -65,3 +68,47 @@ class Post:
 
 POST_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Post) if f.name != "page_kind")
 """The dataset's columns, in export order (DESIGN.md)."""
+
+
+@dataclass
+class Comment:
+    """One comment shown on a post page: the second dataset of a crawl, one row per
+    (``site``, ``comment_id``) across every capture of every copy of its post.
+
+    Pingbacks and trackbacks are not comments (WordPress's REST API lists them apart): they
+    are left out, and so is anything a visitor is not shown (pending, spam, trashed comments).
+    """
+
+    comment_id: int | None = None
+    """WordPress comment ID (``li#comment-N``, ``div-comment-N``, the permalink ``#comment-N``)."""
+    post_id: int | None = None
+    """ID of the post the comment belongs to (``None`` when its page shows no post ID)."""
+    parent_id: int | None = None
+    """ID of the comment it answers (threaded replies); ``None`` for a top-level comment. A
+    reply deeper than the site's thread depth is shown by WordPress under the deepest comment
+    of its thread, with nothing saying whom it answers: it gets that comment."""
+    author: str | None = None
+    """The commenter's display name, as shown."""
+    author_url: str | None = None
+    """The website the commenter's name links to; ``None`` when it links nowhere."""
+    published: str | None = None
+    """When the comment was posted, ISO 8601: from ``time[datetime]`` (with its UTC offset), else
+    as shown, in the offset of the post's own date on the page when the comment shows none."""
+    content_html: str = ""
+    """The comment's text as HTML (no author, date, avatar or reply link)."""
+    content_text: str = ""
+    """The comment as readable plain text (blocks separated by blank lines)."""
+    site: str = ""
+    """Canonical site root, as for posts."""
+    post_url: str = ""
+    """Canonical original permalink of the post (a comment page's ``/comment-page-N/`` dropped)."""
+    archive_url: str | None = None
+    """The capture the comment was read from (a post page or one of its comment pages)."""
+    captured_at: str | None = None
+    """Capture time of that page, ISO 8601 UTC; ``None`` when unknown."""
+    source: str = "live"
+    """Where the bytes came from: ``wayback``, ``mirror``, ``warc`` or ``live``."""
+
+
+COMMENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Comment))
+"""The comments dataset's columns, in export order."""

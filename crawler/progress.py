@@ -16,7 +16,12 @@ from scrapy.exceptions import NotConfigured
 from scrapy.statscollectors import StatsCollector
 from scrapy.utils.asyncio import create_looping_call
 
+from crawler.items import Comment
+
 logger = logging.getLogger(__name__)
+
+COMMENTS_SCRAPED = "archive/comments/scraped"
+"""Comments passed to the feeds (a merged one again when a later capture adds to it)."""
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,10 @@ class Counts:
     """Pages actually fetched (known captures a recrawl skipped are not)."""
     posts: int
     """Posts handed to the feeds, each once (a newer version replaces an older one there)."""
+    comments: int
+    """Comments handed to the feeds, each once."""
+    comments_found: int
+    """Comments the pages showed (every capture's, before merging)."""
     duplicates: int
     unchanged: int
     """Posts read again that the state store already had, unchanged: not exported again."""
@@ -36,9 +45,13 @@ class Counts:
     @classmethod
     def from_stats(cls, stats: dict[str, Any]) -> Counts:
         skipped = stats.get("archive/state/skipped_known_capture", 0)
+        comments = stats.get(COMMENTS_SCRAPED, 0)
         return cls(
             pages=stats.get("response_received_count", 0) - skipped,
-            posts=stats.get("item_scraped_count", 0) - stats.get("archive/duplicates/replaced", 0),
+            posts=stats.get("item_scraped_count", 0) - comments
+            - stats.get("archive/duplicates/replaced", 0),
+            comments=comments - stats.get("archive/comments/replaced", 0),
+            comments_found=stats.get("archive/comments/found", 0),
             duplicates=stats.get("archive/duplicates/merged", 0),
             unchanged=stats.get("archive/state/unchanged", 0),
             skipped=skipped,
@@ -47,7 +60,8 @@ class Counts:
         )
 
     def line(self) -> str:
-        return (f"{self.pages} pages fetched, {self.posts} posts exported, "
+        return (f"{self.pages} pages fetched, {self.posts} posts and {self.comments} comments "
+                f"exported ({self.comments_found} comments found), "
                 f"{self.duplicates} duplicates merged, {self.unchanged} unchanged and "
                 f"{self.skipped} known captures skipped since the last run, {self.errors} errors")
 
@@ -69,7 +83,12 @@ class ProgressLog:
         extension = cls(crawler.stats, interval)
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
         return extension
+
+    def item_scraped(self, item: Any) -> None:
+        if isinstance(item, Comment):  # item_scraped_count counts posts and comments alike
+            self.stats.inc_value(COMMENTS_SCRAPED)
 
     def spider_opened(self, spider: Spider) -> None:
         self.task = create_looping_call(self.log_progress)
@@ -90,5 +109,8 @@ class ProgressLog:
 def _details(stats: dict[str, Any]) -> str:
     parts = [f"{k.removeprefix('archive/')}={v}" for k, v in sorted(stats.items())
              if k.startswith(("archive/refused/", "archive/dropped/", "archive/http_status/",
-                              "archive/errors/", "archive/validate/", "archive/ignored"))]
+                              "archive/errors/", "archive/validate/", "archive/ignored",
+                              "archive/comments/missing_parent",
+                              "archive/comments/posts_incomplete",
+                              "archive/comments/merged"))]
     return " (" + ", ".join(parts) + ")" if parts else ""

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 
 class PageKind(Enum):
@@ -30,6 +30,9 @@ class PageKind(Enum):
     TAG = "tag"
     AUTHOR = "author"
     DATE = "date"
+    COMMENTS = "comments"
+    """A post's other comment pages (``/comment-page-N/``, ``?cpage=N``): never classified from
+    a URL alone, only followed from that post's own page (:func:`comment_page`)."""
 
     @property
     def priority(self) -> int:
@@ -37,11 +40,12 @@ class PageKind(Enum):
 
     @property
     def is_listing(self) -> bool:
-        return self is not PageKind.POST
+        return self not in (PageKind.POST, PageKind.COMMENTS)
 
 
-_PRIORITIES = {PageKind.PAGINATION: 40, PageKind.POST: 30, PageKind.HOME: 20, PageKind.CATEGORY: 10,
-               PageKind.TAG: 10, PageKind.AUTHOR: 10, PageKind.DATE: 5}
+_PRIORITIES = {PageKind.PAGINATION: 40, PageKind.POST: 30, PageKind.COMMENTS: 25,
+               PageKind.HOME: 20, PageKind.CATEGORY: 10, PageKind.TAG: 10, PageKind.AUTHOR: 10,
+               PageKind.DATE: 5}
 
 # Checked in order on the path; the first match wins. None marks a trap: refused, reason counted.
 _PATH_RULES: tuple[tuple[str, PageKind | None, str], ...] = (
@@ -123,6 +127,29 @@ def classify(url: str, bounds: Bounds = Bounds()) -> Route:
         if pattern.search(path):
             return _bounded(kind, path, bounds) if kind else Route(None, reason)
     return Route(None, "unknown")
+
+
+_COMMENT_PAGE = re.compile(r"/comment-page-(\d+)/$")
+_CPAGE = re.compile(r"(?:^|&)cpage=([^&]*)")
+
+
+def comment_page(url: str, bounds: Bounds = Bounds()) -> str | None:
+    """The post a canonical comment-page URL belongs to (``/slug/comment-page-2/`` and
+    ``/?p=12&cpage=2`` give ``/slug/`` and ``/?p=12``), or ``None`` when *url* is no comment page
+    of a post: the caller follows it only if that is the post of the page linking to it, so
+    comment pages are fetched for posts whose comments are split over pages, and only for those."""
+    parts = urlsplit(url)
+    path_page = _COMMENT_PAGE.search(parts.path)
+    query_page = _CPAGE.search(parts.query)
+    if bool(path_page) == bool(query_page):  # neither, or a page number spelled twice
+        return None
+    number = (path_page or query_page).group(1)  # type: ignore[union-attr]
+    if not _page_ok(number, bounds):
+        return None
+    path = parts.path[: path_page.start() + 1] if path_page else parts.path
+    query = _CPAGE.sub("", parts.query).lstrip("&")
+    post = urlunsplit((parts.scheme, parts.netloc, path, query, ""))
+    return post if classify(post, bounds).kind is PageKind.POST else None
 
 
 def _classify_query(query: dict[str, list[str]], bounds: Bounds) -> Route:

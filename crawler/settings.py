@@ -19,6 +19,11 @@ ARCHIVE_FROM = None
 """Oldest capture to use, ``YYYYMMDD[hhmmss]`` (``-a from=``), for archives with capture times."""
 ARCHIVE_TO = None
 """Newest capture to use (``-a to=``); default: the latest."""
+ARCHIVE_COMMENTS = ""
+"""Feed the comments go to (``-a comments=exports/comments.jsonl``; a path or feed URI whose
+extension names the format). Empty: comments reach no feed (the state store still keeps them for
+``scrapy export --comments``; with the store off too, they are not read at all). ``FEEDS`` with
+``item_classes: [crawler.items.Comment]`` works too."""
 
 # --- Link walking (crawler.routing) ------------------------------------------------------------
 ARCHIVE_MAX_PAGE = 5000
@@ -93,11 +98,16 @@ ITEM_PIPELINES = {
 }
 
 # --- Output (crawler.exporters): FEEDS / -O exports/posts.json|jsonl|csv -----------------------
+# Every format Scrapy offers, each keeping one row per post (or comment): see crawler.exporters.
 FEED_EXPORTERS = {
     "json": "crawler.exporters.PostJsonItemExporter",
     "jsonlines": "crawler.exporters.PostJsonLinesItemExporter",
     "jsonl": "crawler.exporters.PostJsonLinesItemExporter",
+    "jl": "crawler.exporters.PostJsonLinesItemExporter",
     "csv": "crawler.exporters.PostCsvItemExporter",
+    "xml": "crawler.exporters.PostXmlItemExporter",
+    "marshal": "crawler.exporters.PostMarshalItemExporter",
+    "pickle": "crawler.exporters.PostPickleItemExporter",
 }
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = [

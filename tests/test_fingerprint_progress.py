@@ -15,12 +15,15 @@ def test_spellings_of_one_page_share_a_fingerprint():
 
 
 def test_progress_counts_read_at_a_glance():
-    stats = {"response_received_count": 130, "item_scraped_count": 42,
+    stats = {"response_received_count": 130, "item_scraped_count": 52,
+             "archive/comments/scraped": 10, "archive/comments/replaced": 1,
+             "archive/comments/found": 12,
              "archive/duplicates/replaced": 2, "archive/duplicates/merged": 3,
              "archive/state/skipped_known_capture": 10, "archive/state/unchanged": 5,
              "log_count/ERROR": 1, "archive/refused/feed": 5, "archive/refused/offsite": 7}
     counts = Counts.from_stats(stats)
-    assert counts.line() == ("120 pages fetched, 40 posts exported, 3 duplicates merged, "
+    assert counts.line() == ("120 pages fetched, 40 posts and 9 comments exported (12 comments "
+                             "found), 3 duplicates merged, "
                              "5 unchanged and 10 known captures skipped since the last run, "
                              "1 errors")
     assert counts.refused == 12

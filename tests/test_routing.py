@@ -2,7 +2,7 @@
 
 import pytest
 
-from crawler.routing import Bounds, PageKind, Route, classify
+from crawler.routing import Bounds, PageKind, Route, classify, comment_page
 
 ROOT = "https://www.example.org"
 
@@ -109,5 +109,22 @@ def test_what_looks_repeated_but_is_not_a_trap(path):
 
 def test_every_kind_has_its_own_member():
     """Equal enum values would alias TAG and AUTHOR to CATEGORY."""
-    assert len(PageKind) == 7 and PageKind.TAG.name == "TAG" and PageKind.AUTHOR.name == "AUTHOR"
+    assert len(PageKind) == 8 and PageKind.TAG.name == "TAG" and PageKind.AUTHOR.name == "AUTHOR"
     assert PageKind.TAG.priority == PageKind.CATEGORY.priority
+
+
+@pytest.mark.parametrize(("url", "post"), [
+    ("https://e.org/2016/03/04/slug/comment-page-2/", "https://e.org/2016/03/04/slug/"),
+    ("https://e.org/slug/comment-page-12/", "https://e.org/slug/"),
+    ("https://e.org/?cpage=3&p=12", "https://e.org/?p=12"),
+    ("https://e.org/slug/?cpage=2", "https://e.org/slug/"),
+    ("https://e.org/category/news/comment-page-2/", None),  # not a post
+    ("https://e.org/slug/comment-page-0/", None),
+    ("https://e.org/slug/comment-page-99999/", None),       # past ARCHIVE_MAX_PAGE
+    ("https://e.org/slug/comment-page-2/?cpage=3", None),   # a page number spelled twice
+    ("https://e.org/slug/", None),
+])
+def test_comment_pages_name_their_post(url, post):
+    assert comment_page(url) == post
+    if "comment-page" in url or "cpage" in url:
+        assert not classify(url)  # never followed for what the URL alone says

@@ -108,3 +108,61 @@ def test_links_repeated_across_pages_are_requested_once():
     assert len(first) == 3
     assert again == []  # same menus and sidebars on every page: no flood of duplicates
     assert spider.crawler.stats.get_value("archive/refused/feed") == 1  # counted once per link
+
+
+POST_WITH_COMMENT_PAGES = f"""<html><head>
+<link rel="canonical" href="{ROOT}/2017/11/18/a-post/"></head>
+<body class="single postid-7"><article id="post-7" class="post-7 post hentry">
+<h1 class="entry-title">A post</h1>
+<time class="entry-date published" datetime="2017-11-18T10:00:00+02:00">Nov 18</time>
+<div class="entry-content"><p>Body text of the post, long enough to be a body.</p></div>
+</article>
+<div id="comments"><ol class="comment-list">
+<li id="comment-5" class="comment depth-1"><article id="div-comment-5" class="comment-body">
+<b class="fn">Ana</b><div class="comment-metadata"><a href="{ROOT}/2017/11/18/a-post/#comment-5">
+<time datetime="2017-11-19T08:00:00+02:00">Nov 19</time></a></div>
+<div class="comment-content"><p>First!</p></div></article>
+<ol class="children"><li id="comment-6" class="comment depth-2">
+<article id="div-comment-6"><b class="fn"><a class="url" href="https://bo.example">Bo</a></b>
+<div class="comment-content"><p>Second.</p></div></article></li></ol></li>
+<li id="comment-7" class="pingback"><div class="comment-body">Pingback: elsewhere</div></li>
+</ol>
+<nav class="comment-navigation"><a href="{ROOT}/2017/11/18/a-post/comment-page-2/#comments">
+Older</a></nav></div>
+<aside class="widget"><a href="{ROOT}/2016/01/01/other/comment-page-3/#comment-9">other</a>
+<a href="{ROOT}/2017/11/18/a-post/comment-page-1/">this post's first page</a></aside>
+</body></html>"""
+
+
+def test_a_post_page_yields_its_comments_and_follows_its_own_comment_pages_only(tmp_path):
+    spider = make_spider(comments=str(tmp_path / "comments.jsonl"))
+    out = list(spider.parse(respond(f"{ROOT}/2017/11/18/a-post/", POST_WITH_COMMENT_PAGES)))
+    comments = [o for o in out if not isinstance(o, (Post, Request))]
+    assert [(c.comment_id, c.parent_id, c.author, c.author_url) for c in comments] == [
+        (5, None, "Ana", None), (6, 5, "Bo", "https://bo.example")]
+    assert {c.post_id for c in comments} == {7}
+    assert {c.post_url for c in comments} == {f"{ROOT}/2017/11/18/a-post/"}
+    pages = [r for r in out if isinstance(r, Request) and r.meta["route"] == "COMMENTS"]
+    assert sorted(r.url for r in pages) == [f"{ROOT}/2017/11/18/a-post/comment-page-1/",
+                                            f"{ROOT}/2017/11/18/a-post/comment-page-2/"]
+    assert not [r for r in out if isinstance(r, Request) and "other/comment-page" in r.url]
+    # A comment page yields its comments (for the post's URL) and no post.
+    second = f"{ROOT}/2017/11/18/a-post/comment-page-2/"
+    body = POST_WITH_COMMENT_PAGES.replace(f'href="{ROOT}/2017/11/18/a-post/"></head>',
+                                           f'href="{second}"></head>')
+    page2 = list(spider.parse(respond_as(pages[1], body)))
+    assert not [o for o in page2 if isinstance(o, Post)]
+    assert {o.post_url for o in page2 if not isinstance(o, Request)} == {
+        f"{ROOT}/2017/11/18/a-post/"}
+
+
+def respond_as(request: Request, body: str) -> HtmlResponse:
+    return HtmlResponse(request.url, body=body.encode(), encoding="utf-8", request=request)
+
+
+def test_comments_are_not_read_when_nothing_takes_them():
+    spider = make_spider()  # no state store, no comments feed
+    assert not spider.read_comments
+    out = list(spider.parse(respond(f"{ROOT}/2017/11/18/a-post/", POST_WITH_COMMENT_PAGES)))
+    assert [type(o).__name__ for o in out if not isinstance(o, Request)] == ["Post"]
+    assert not [r for r in out if isinstance(r, Request) and r.meta["route"] == "COMMENTS"]

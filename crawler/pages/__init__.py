@@ -4,8 +4,10 @@ Pure functions of the markup: no requests, no settings. Deciding what to follow 
 table's job, not theirs.
 """
 
+from .commentpages import comment_page_links
 from .listing import page_links
 from .post import PostPage
 from .profile import SiteProfile
+from .thread import page_comments
 
-__all__ = ["PostPage", "SiteProfile", "page_links"]
+__all__ = ["PostPage", "SiteProfile", "comment_page_links", "page_comments", "page_links"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from types import MappingProxyType
 
+from .commentpages import comment_page_links
 from .document import Document
 from .dom import Element, classes, text_of, xpath
 from .noise import in_meta_noise
@@ -12,11 +13,12 @@ from .noise import in_meta_noise
 _LIST_CLASSES = frozenset(("commentlist", "comment-list", "wp-block-comment-template"))
 _COMMENT_ID = re.compile(r"^(?:li-)?comment-\d+$")
 # Sahifa puts the `comment` class on a div inside a bare `<li id="comment-N">`.
+# Pingbacks and trackbacks are not comments (the REST API and the comments dataset leave them out).
 _ITEMS = xpath(
-    "descendant::li[starts-with(@id, 'comment-') or starts-with(@id, 'li-comment-')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' comment ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' pingback ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' trackback ')]"
+    "descendant::li[(starts-with(@id, 'comment-') or starts-with(@id, 'li-comment-')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' comment '))"
+    " and not(contains(concat(' ', normalize-space(@class), ' '), ' pingback ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' trackback '))]"
 )
 _META_COUNT_CANDIDATES = xpath(
     "descendant::a[contains(@href, '#comments') or contains(@href, '#respond')"
@@ -42,12 +44,19 @@ _NONE_YET = re.compile(r"leave a (?:comment|reply)|no comments|be the first|add 
 
 
 def comment_count(doc: Document, scope: Element | None) -> int | None:
-    """Comment items shown (nested replies and pingbacks included); else the count a comments
+    """Comment items shown (nested replies included, pingbacks not); else the count a comments
     heading, the post meta, microdata or JSON-LD declares; else 0 when only the reply form
-    shows; else None."""
+    shows; else None. Comments split over pages: the count declared, when it is more."""
     lists = [el for tag in ("ol", "ul") for el in doc.tags[tag] if _is_comment_list(el)]
     if lists:
-        return len({id(item): item for found in lists for item in _ITEMS(found)})
+        shown = len({id(item): item for found in lists for item in _ITEMS(found)})
+        if not comment_page_links(doc):
+            return shown
+        return max(shown, _declared(doc, scope) or 0)
+    return _declared(doc, scope)
+
+
+def _declared(doc: Document, scope: Element | None) -> int | None:
     for text in _declared_texts(doc, scope if scope is not None else doc.root):
         count = parse_count(text)
         if count is not None:

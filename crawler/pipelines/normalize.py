@@ -3,10 +3,12 @@ gave."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from itemadapter import ItemAdapter
 
+from crawler.items import Comment
 from crawler.normalize import clean_block_text, clean_text, iso_datetime, unique
 from crawler.urls import site_urls, slug_of
 
@@ -15,11 +17,19 @@ LIST_OF_NAMES = ("categories", "tags")
 LIST_OF_URLS = ("images", "links")
 
 
+@lru_cache(maxsize=4096)
+def _canonical(site: str, url: str) -> str:
+    """A comment's post URL, canonical (every comment of a post has the same one)."""
+    return site_urls(site).canonical(url) or url
+
+
 class NormalizePipeline:
     """ISO 8601 dates, canonical original URLs, clean whitespace, decoded entities, clean lists."""
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
+        if isinstance(item, Comment):
+            return self._comment(adapter, item)
         for name in TEXT_FIELDS:
             if adapter.get(name) is not None:
                 adapter[name] = clean_text(adapter[name]) or None
@@ -39,6 +49,19 @@ class NormalizePipeline:
         self._normalize_urls(adapter)
         post_id = adapter.get("post_id")
         adapter["post_id"] = int(post_id) if post_id not in (None, "") else None
+        return item
+
+    @staticmethod
+    def _comment(adapter: ItemAdapter, item: Comment) -> Comment:
+        adapter["author"] = clean_text(adapter.get("author")) or None
+        adapter["author_url"] = (adapter.get("author_url") or "").strip() or None
+        adapter["published"] = iso_datetime(adapter.get("published"))
+        adapter["content_text"] = clean_block_text(adapter.get("content_text"))
+        for name in ("comment_id", "post_id", "parent_id"):
+            value = adapter.get(name)
+            adapter[name] = int(value) if value not in (None, "") else None
+        adapter["site"] = site_urls(adapter["site"]).root
+        adapter["post_url"] = _canonical(adapter["site"], adapter["post_url"])
         return item
 
     @staticmethod

@@ -20,9 +20,11 @@ from twisted.python.failure import Failure
 
 from crawler.args import CrawlArgs
 from crawler.environment import apply_environment
-from crawler.items import Post
-from crawler.pages import PostPage, SiteProfile, page_links
-from crawler.routing import Bounds, classify
+from crawler.feedcheck import comments_wanted
+from crawler.items import Comment, Post
+from crawler.pages import PostPage, SiteProfile, comment_page_links, page_comments, page_links
+from crawler.pages.datetext import parse_iso
+from crawler.routing import Bounds, PageKind, classify, comment_page
 from crawler.sources import ArchiveSource, capture_of, source_from_crawler
 from crawler.sources.limits import is_size_refusal
 from crawler.state import KNOWN_CAPTURE_META
@@ -32,6 +34,8 @@ from crawler.urls import SiteUrls, slug_of
 # error page the whole site (a 404 page's sidebar must not restart the crawl from everywhere).
 DEAD_ENDS = frozenset({"attachment", "error"})
 ITEM_KINDS = frozenset({"post", "page", "unknown"})
+COMMENT_KINDS = frozenset({"post", "unknown"})
+"""Pages whose comments are kept: a static page's comments belong to no post of the dataset."""
 NO_POSTS_STAT = "archive/no_posts_found"
 """Set (to 1) when a crawl fetched pages but found no post: ``scrapy crawl`` then exits 1."""
 
@@ -57,6 +61,9 @@ class ArchiveSpider(Spider):
     links_seen: set[str]
     requested: set[str]
     profile: SiteProfile
+    read_comments: bool
+    """Whether comments are read (``feedcheck.comments_wanted``): with no state store and no
+    comments feed, nobody would take them."""
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
@@ -89,6 +96,7 @@ class ArchiveSpider(Spider):
         spider.links_seen = set()
         spider.requested = set()
         spider.profile = SiteProfile()
+        spider.read_comments = comments_wanted(crawler.settings)
         return spider
 
     async def start(self) -> AsyncIterator[Request]:
@@ -123,24 +131,38 @@ class ArchiveSpider(Spider):
         if canonical is None:
             stats.inc_value("archive/refused/offsite")
             return None
+        if canonical in self.requested:  # e.g. a comment page its post's page asked for
+            return None
         route = classify(canonical, self.bounds)
         if route.kind is None:
             stats.inc_value(f"archive/refused/{route.reason}")
             self.logger.debug("Not following %s (%s)", canonical, route.reason)
             return None
-        if canonical in self.requested:
-            return None
         self.requested.add(canonical)
         return Request(canonical, callback=self.parse, errback=self.failed,
                        priority=route.kind.priority, meta={"route": route.kind.name})
 
-    def parse(self, response: Response, **kwargs: Any) -> Iterator[Post | Request]:
-        """Yield the page's post, if it is one, and requests for the links the table follows.
+    def follow_comments(self, url: str, post_url: str) -> Request | None:
+        """A request for one of the post at *post_url*'s comment pages, or ``None`` when *url*
+        is no comment page of that post (or was requested already)."""
+        canonical = self.site.canonical(url)
+        if canonical is None or canonical in self.requested:
+            return None
+        if comment_page(canonical, self.bounds) != post_url:
+            return None
+        self.requested.add(canonical)
+        return Request(canonical, callback=self.parse, errback=self.failed,
+                       priority=PageKind.COMMENTS.priority,
+                       meta={"route": PageKind.COMMENTS.name})
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[Post | Comment | Request]:
+        """Yield the page's post, if it is one, its comments (when something takes them), and
+        requests for the links the table follows.
 
         ``scrapy check archive`` runs these contracts against the sample archive:
 
         @url https://www.example.org/2016/01/29/thechurch-shipped-forged-passports-from-vienna/
-        @returns items 1 1
+        @returns items 1
         @returns requests 1
         @scrapes post_id site url title author author_slug published categories content_text
         """
@@ -149,8 +171,9 @@ class ArchiveSpider(Spider):
         known_links = response.meta.get(KNOWN_CAPTURE_META)
         if known_links is not None:
             # A post capture the state store already has: no item, walk on from its links.
+            here = self._post_url(response.url)
             for link in known_links:
-                request = self.follow(link)
+                request = self.follow_comments(link, here) or self.follow(link)
                 if request is not None:
                     yield request
             return
@@ -160,8 +183,16 @@ class ArchiveSpider(Spider):
         page = PostPage(response.selector, response.url, _headers(response), self.profile)
         kind = page.kind
         stats.inc_value(f"archive/pages/{kind}")
+        if response.meta.get("route") == PageKind.COMMENTS.name:
+            # Another page of a post's comments: its comments only (the post is its own page's).
+            if kind in COMMENT_KINDS:
+                yield from self.comments_from(page, self.post_from(page, response), response)
+            return
         if kind in ITEM_KINDS:
-            yield self.post_from(page, response)
+            post = self.post_from(page, response)
+            yield post
+            if kind in COMMENT_KINDS and self.read_comments:
+                yield from self.comments_from(page, post, response)
         if kind in DEAD_ENDS:
             return
         for link in page_links(response.selector, response.url):
@@ -172,11 +203,33 @@ class ArchiveSpider(Spider):
     def post_from(self, page: PostPage, response: Response) -> Post:
         fields = page.fields()
         declared = self.site.canonical(fields.pop("canonical", None) or "")
-        url = declared or self.site.canonical(response.url) or response.url
+        url = self._post_url(declared or response.url)
         capture = capture_of(response)
         return Post(site=self.site.root, url=url, slug=slug_of(url), page_kind=page.kind,
                     archive_url=capture.archive_url, captured_at=capture.captured_at,
                     source=capture.source, **fields)
+
+    def comments_from(self, page: PostPage, post: Post,
+                      response: Response) -> Iterator[Comment | Request]:
+        """The comments *page* shows, then requests for the post's other comment pages."""
+        capture = capture_of(response)
+        published = parse_iso(post.published or "")
+        offset = getattr(published, "tzinfo", None)
+        found = page_comments(page.doc, offset)
+        self.crawler.stats.inc_value("archive/comments/found", len(found))  # type: ignore[union-attr]
+        for fields in found:
+            yield Comment(post_id=post.post_id, site=self.site.root, post_url=post.url,
+                          archive_url=capture.archive_url, captured_at=capture.captured_at,
+                          source=capture.source, **fields)
+        for link in comment_page_links(page.doc):
+            request = self.follow_comments(link, post.url)
+            if request is not None:
+                yield request
+
+    def _post_url(self, url: str) -> str:
+        """The canonical URL of the post *url* shows (a comment page's mark dropped)."""
+        canonical = self.site.canonical(url) or url
+        return comment_page(canonical, self.bounds) or canonical
 
     def closed(self, reason: str) -> None:
         """Say what the archive held (the site's life, its afterlife pages), and warn when pages

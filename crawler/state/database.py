@@ -88,9 +88,10 @@ def _prepare_for_writing(db: sqlite3.Connection) -> None:
     try:
         # A write on every open: a read-only store fails here, not in the middle of a crawl.
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        for statement in SCHEMA_STATEMENTS:
+        for statement in SCHEMA_STATEMENTS:  # IF NOT EXISTS: an older store gains new tables
             db.execute(statement)
-        if db.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 0:
+        version = db.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+        if version is None or version < SCHEMA_VERSION:
             db.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION,))
     except BaseException:
         db.execute("ROLLBACK")
@@ -100,9 +101,10 @@ def _prepare_for_writing(db: sqlite3.Connection) -> None:
 
 def _check_version(db: sqlite3.Connection, path: Path) -> None:
     row = db.execute("SELECT max(version) FROM schema_version").fetchone()
-    if row is None or row[0] != SCHEMA_VERSION:
+    # An older version reads fine (the tables it lacks are empty); a newer one may mean more.
+    if row is None or row[0] is None or row[0] > SCHEMA_VERSION:
         raise StateError(f"{str(path)!r} has schema version {row and row[0]}, "
-                         f"this crawler reads version {SCHEMA_VERSION}")
+                         f"this crawler reads versions up to {SCHEMA_VERSION}")
 
 
 def _unusable(path: Path, exc: Exception, readonly: bool) -> str:

@@ -1,11 +1,12 @@
-"""The whole dataset from the state store, filtered, written atomically with the feed exporters."""
+"""The whole datasets from the state store, filtered, written atomically with the feed exporters."""
 
 from __future__ import annotations
 
 import errno
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
@@ -16,8 +17,10 @@ from scrapy.utils.misc import load_object
 from crawler.feedstorage import write_atomically
 from crawler.items import POST_FIELDS
 
-FORMATS = {".json": "json", ".jsonl": "jsonl", ".jsonlines": "jsonlines", ".csv": "csv"}
-"""Output extension -> ``FEED_EXPORTERS`` format: the same exporters as the crawl's feeds."""
+FORMATS = {".json": "json", ".jsonl": "jsonl", ".jsonlines": "jsonlines", ".jl": "jl",
+           ".csv": "csv"}
+"""Output extension -> ``FEED_EXPORTERS`` format: the same exporters as the crawl's feeds (the
+tabular ones a ``datapackage.json`` can describe)."""
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
@@ -25,7 +28,7 @@ def format_of(output: Path) -> str:
     """The export format for *output*'s extension; ``ValueError`` names the ones known."""
     fmt = FORMATS.get(output.suffix.lower())
     if fmt is None:
-        raise ValueError(f"cannot tell the format of {str(output)!r}: use one of "
+        raise ValueError(f"cannot tell the format of {str(output)!r}: name a file ending in "
                          + ", ".join(FORMATS))
     return fmt
 
@@ -36,9 +39,11 @@ def _fold(values: Iterable[str]) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Filters:
-    """Which posts to export. Dates compare with ``published`` by prefix, so ``--from 2017``
-    and ``--to 2017-06`` work; names match case-insensitively (authors by name or slug). Each
-    repeated option widens its own filter (any of the names); different options all apply."""
+    """Which posts (or comments) to export. Dates compare with ``published`` by prefix, so
+    ``--from 2017`` and ``--to 2017-06`` work; names match case-insensitively (a post's author
+    by name or slug, a comment's by name). Each repeated option widens its own filter (any of
+    the names); different options all apply. A comment has no categories or tags: those are
+    its post's (:meth:`of_posts`)."""
 
     since: str | None = None
     until: str | None = None
@@ -51,11 +56,20 @@ class Filters:
               authors: Iterable[str] = (), categories: Iterable[str] = (),
               tags: Iterable[str] = ()) -> Filters:
         for name, value in (("--from", since), ("--to", until)):
-            if value is not None and not _DATE.fullmatch(value):
-                raise ValueError(f"{name} {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+            if value is not None and not _is_date(value):
+                raise ValueError(f"{name} {value!r}: give a date YYYY, YYYY-MM or YYYY-MM-DD "
+                                 "(e.g. 2017-06)")
         if since and until and since > until[: len(since)]:
             raise ValueError(f"--from {since} is after --to {until}")
         return cls(since, until, _fold(authors), _fold(categories), _fold(tags))
+
+    def of_posts(self) -> Filters:
+        """What a comment's post must match: its categories and tags."""
+        return Filters(categories=self.categories, tags=self.tags)
+
+    def of_comments(self) -> Filters:
+        """What a comment itself must match: its date and its author."""
+        return replace(self, categories=frozenset(), tags=frozenset())
 
     def accepts(self, record: dict[str, Any]) -> bool:
         published = record.get("published") or ""
@@ -71,18 +85,32 @@ class Filters:
         return not (self.tags and not self.tags & _fold(record.get("tags") or ()))
 
 
-def exporter_for(fmt: str, file: Any, settings: BaseSettings) -> BaseItemExporter:
-    """The exporter the crawl's feeds would use for *fmt*, with the feeds' options."""
+def _is_date(value: str) -> bool:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` naming a real year, month or day."""
+    if not _DATE.fullmatch(value):
+        return False
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return True
+
+
+def exporter_for(fmt: str, file: Any, settings: BaseSettings,
+                 fields: Iterable[str] | None = None) -> BaseItemExporter:
+    """The exporter the crawl's feeds would use for *fmt*, with the feeds' options (the posts'
+    columns unless *fields* names others)."""
     exporter_class = load_object(settings.getwithbase("FEED_EXPORTERS")[fmt])
     indent = settings["FEED_EXPORT_INDENT"]
-    return exporter_class(file, fields_to_export=list(settings.getlist("FEED_EXPORT_FIELDS")
-                                                      or POST_FIELDS),
+    columns = fields or settings.getlist("FEED_EXPORT_FIELDS") or POST_FIELDS
+    return exporter_class(file, fields_to_export=list(columns),
                           encoding=settings.get("FEED_EXPORT_ENCODING") or "utf-8",
                           indent=None if indent is None else int(indent))
 
 
 def write_dataset(records: Iterator[dict[str, Any]], output: Path, fmt: str,
-                  settings: BaseSettings) -> int:
+                  settings: BaseSettings, fields: Iterable[str] | None = None) -> int:
     """Write *records* to *output* through a temporary file; return how many were written.
 
     On an error (a full disk, a full ``TMPDIR``) the temporary file is removed and the error
@@ -92,7 +120,7 @@ def write_dataset(records: Iterator[dict[str, Any]], output: Path, fmt: str,
         raise IsADirectoryError(errno.EISDIR, "a folder is in the way, not a file", str(output))
 
     def write(file: IO[bytes]) -> int:
-        exporter = exporter_for(fmt, file, settings)
+        exporter = exporter_for(fmt, file, settings, fields)
         exporter.start_exporting()
         count = 0
         for record in records:

@@ -22,7 +22,7 @@ from scrapy.statscollectors import StatsCollector
 from crawler.sources.base import Capture
 from crawler.state.lock import LockHeld, StateLock, lock_path
 from crawler.state.store import StateError, StateStore, resolve_state_path
-from crawler.state.tracking import KNOWN_CAPTURE_META, PageTracker, PostPageVisit
+from crawler.state.tracking import KNOWN_CAPTURE_META, PAGE_ROUTES, PageTracker, PostPageVisit
 from crawler.urls import SiteUrls
 
 logger = logging.getLogger(__name__)
@@ -134,7 +134,7 @@ class CrawlState:
     def known_response(self, request: Request, capture: Capture) -> Response | None:
         """A stand-in response for a post capture the store has, or ``None`` to fetch it."""
         if (self.full_recrawl or self.run is None or not capture.key
-                or request.meta.get("route") != "POST"):
+                or request.meta.get("route") not in PAGE_ROUTES):
             return None
         links = self.store.known_links(self.site, capture.key)
         if links is None:

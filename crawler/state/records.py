@@ -1,4 +1,4 @@
-"""How a crawled post compares with what the state store holds about it."""
+"""How a crawled post (or comment) compares with what the state store holds about it."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import hashlib
 import json
 from typing import Any
 
-from crawler.items import POST_FIELDS
+from crawler.items import COMMENT_FIELDS, POST_FIELDS
 from crawler.state.store import StoredPost
+from crawler.versions import is_comment
 
 CONTENT_FIELDS = ("title", "author", "author_slug", "published", "modified", "categories", "tags",
                   "content_text", "images", "links", "comment_count")
@@ -16,16 +17,23 @@ CONTENT_FIELDS = ("title", "author", "author_slug", "published", "modified", "ca
 the same post reached through ``?p=N`` is not a change; and ``content_html``, whose markup
 changes when the site changes theme or editor while the text, images and links stay the same."""
 
+COMMENT_CONTENT_FIELDS = ("post_id", "parent_id", "author", "author_url", "published",
+                          "content_text")
+"""What a reader of the comment would see change (not where or when it was captured, nor its
+markup)."""
+
 NEW, CHANGED, UNCHANGED, OLDER = "new", "changed", "unchanged", "older"
 
 
 def record_of(adapter: Any) -> dict[str, Any]:
     """The dataset columns of an item (``page_kind`` and any helper field left out)."""
-    return {name: adapter.get(name) for name in POST_FIELDS}
+    names = COMMENT_FIELDS if "comment_id" in adapter else POST_FIELDS
+    return {name: adapter.get(name) for name in names}
 
 
 def fingerprint(record: dict[str, Any]) -> str:
-    content = {name: record.get(name) for name in CONTENT_FIELDS}
+    names = COMMENT_CONTENT_FIELDS if is_comment(record) else CONTENT_FIELDS
+    content = {name: record.get(name) for name in names}
     encoded = json.dumps(content, ensure_ascii=False, sort_keys=True).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()
 

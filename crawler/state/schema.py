@@ -1,6 +1,11 @@
-"""The state store's tables. Bump :data:`SCHEMA_VERSION` (and migrate) when they change."""
+"""The state store's tables. Bump :data:`SCHEMA_VERSION` (and migrate) when they change.
 
-SCHEMA_VERSION = 1
+Changes are additive blocks (:data:`MIGRATIONS`), each creating what its version added with
+``IF NOT EXISTS``: a crawl opening an older store runs the blocks it lacks and records the new
+version; ``scrapy export`` reads an older store as it is (a table it lacks holds nothing).
+"""
+
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x57504143
 """``PRAGMA application_id`` of a state store (``WPAC``): tells it from other SQLite databases,
 so ``ARCHIVE_STATE`` pointing at another application's file never gets our tables added."""
@@ -31,11 +36,33 @@ CREATE TABLE IF NOT EXISTS runs (
     started_at TEXT NOT NULL, finished_at TEXT, reason TEXT);
 """
 
-SCHEMA_STATEMENTS = tuple(s.strip() for s in _SCHEMA.split(";") if s.strip())
-"""One statement each: ``executescript`` would commit the caller's transaction."""
+# --- Version 2: comments (issue 10) ------------------------------------------------------------
+# One row per (site, comment ID), like posts: the comment's merged record, its fingerprint and
+# delivery state; post_key ties it to its post's row.
+_COMMENTS = """
+CREATE TABLE IF NOT EXISTS comments (
+    site TEXT NOT NULL, comment_id INTEGER NOT NULL, post_key TEXT,
+    record TEXT NOT NULL, fingerprint TEXT NOT NULL,
+    first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,
+    capture_key TEXT, pending_run INTEGER,
+    PRIMARY KEY (site, comment_id));
+CREATE INDEX IF NOT EXISTS comments_capture ON comments (site, capture_key);
+"""
+# --------------------------------------------------------------------------------------------------
+
+
+def _statements(script: str) -> tuple[str, ...]:
+    """One statement each: ``executescript`` would commit the caller's transaction."""
+    return tuple(s.strip() for s in script.split(";") if s.strip())
+
+
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _statements(_SCHEMA), 2: _statements(_COMMENTS)}
+"""Schema version -> the statements that bring a store to it from the version before."""
+SCHEMA_STATEMENTS = tuple(s for version in sorted(MIGRATIONS) for s in MIGRATIONS[version])
+"""Every table and index of the current version (each ``IF NOT EXISTS``)."""
 
 TABLES = frozenset({"schema_version", "posts", "post_urls", "captures", "cursors", "runs",
-                    "sqlite_sequence"})
+                    "sqlite_sequence", "comments"})
 
 
 def is_state_store(application_id: int, tables: set[str]) -> bool:

@@ -14,13 +14,14 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from crawler.paths import in_project
+from crawler.state.comments import CommentRows
 from crawler.state.database import StateError, open_database
+from crawler.state.rows import StoredPost
 from crawler.urls import site_urls
 
 
@@ -31,21 +32,13 @@ def resolve_state_path(value: str) -> Path:
     return in_project(value)
 
 
-@dataclass(frozen=True)
-class StoredPost:
-    """What the store holds about one post."""
-
-    record: dict[str, Any]
-    fingerprint: str
-    pending_run: int | None
-
-
 def utc_now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-class StateStore:
-    """A SQLite state database at *path*; nothing is touched until :meth:`open`."""
+class StateStore(CommentRows):
+    """A SQLite state database at *path*; nothing is touched until :meth:`open`. Its comments'
+    rows: :class:`crawler.state.comments.CommentRows`."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
@@ -65,7 +58,7 @@ class StateStore:
             self._db = None
 
     @property
-    def db(self) -> sqlite3.Connection:
+    def db(self) -> sqlite3.Connection:  # type: ignore[override]  # CommentRows' placeholder
         if self._db is None:
             raise StateError("the state store is not open")
         return self._db
@@ -118,13 +111,15 @@ class StateStore:
     def known_links(self, site: str, capture_key: str) -> list[str] | None:
         """The links a capture led to when it was parsed, or ``None`` if it must be fetched.
 
-        A capture whose post was passed to feeds that were never stored (a killed run) counts as
-        unknown, so the post is fetched and delivered again.
+        A capture whose post or comments were passed to feeds that were never stored (a killed
+        run) counts as unknown, so the page is fetched and its items delivered again.
         """
         row = self.db.execute(
             "SELECT links FROM captures c WHERE site = ? AND capture_key = ? AND NOT EXISTS ("
             "SELECT 1 FROM posts p WHERE p.site = c.site AND p.capture_key = c.capture_key "
-            "AND p.pending_run IS NOT NULL)", (site, capture_key)).fetchone()
+            "AND p.pending_run IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM comments m WHERE "
+            "m.site = c.site AND m.capture_key = c.capture_key AND m.pending_run IS NOT NULL)",
+            (site, capture_key)).fetchone()
         return None if row is None else json.loads(row[0])
 
     def record_capture(self, site: str, capture_key: str, url: str, links: list[str],
@@ -166,6 +161,7 @@ class StateStore:
                        (utc_now(), reason, run))
             if delivered:
                 db.execute("UPDATE posts SET pending_run = NULL WHERE pending_run = ?", (run,))
+                db.execute("UPDATE comments SET pending_run = NULL WHERE pending_run = ?", (run,))
 
     # --- Reading ----------------------------------------------------------------------------------
 
@@ -177,7 +173,7 @@ class StateStore:
         under the first, each from the spelling that saw it last.
         """
         for key in [site] if site else self.sites():
-            spellings = [key, *self._other_spellings(key)]
+            spellings = self.spellings_of(key)
             marks = ", ".join("?" * len(spellings))
             last = None
             for post_key, record in self.db.execute(
@@ -186,6 +182,15 @@ class StateStore:
                 if post_key != last:
                     yield json.loads(record)
                 last = post_key
+
+    def comment_records(self, site: str | None = None) -> Iterator[dict[str, Any]]:
+        """Every comment's newest record, by site, then post ID, then comment ID."""
+        for key in [site] if site else self.sites():
+            yield from self.iter_comments(self.spellings_of(key))
+
+    def spellings_of(self, site: str) -> list[str]:
+        """*site* and the other spellings of it an older store may hold (see iter_records)."""
+        return [site, *self._other_spellings(site)]
 
     def site_key(self, root: str) -> str:
         """The spelling under which the store knows *root*'s site (its first run's), or *root*:
@@ -204,8 +209,12 @@ class StateStore:
         return runs + [site for site in self._post_sites() if site not in runs]
 
     def _post_sites(self) -> list[str]:
+        """Sites with posts (or, in a store with comments, comments), the first seen first."""
+        union = (" UNION ALL SELECT site, first_seen FROM comments"
+                 if self.has_comments_table() else "")
         return [site for (site,) in self.db.execute(
-            "SELECT site FROM posts GROUP BY site ORDER BY min(first_seen)")]
+            f"SELECT site FROM (SELECT site, first_seen FROM posts{union}) GROUP BY site "
+            "ORDER BY min(first_seen)")]
 
     def _other_spellings(self, site: str) -> list[str]:
         key = site_urls(site).key
@@ -215,4 +224,5 @@ class StateStore:
         def count(table: str) -> int:
             row = self.db.execute(f"SELECT count(*) FROM {table} WHERE site = ?", (site,))
             return int(row.fetchone()[0])
-        return {"posts": count("posts"), "captures": count("captures")}
+        return {"posts": count("posts"), "captures": count("captures"),
+                "comments": count("comments") if self.has_comments_table() else 0}

@@ -18,6 +18,8 @@ from crawler.sources.base import CAPTURE_META
 
 KNOWN_CAPTURE_META = "archive_known_capture"
 """Meta key of a response standing for a capture the store already has: the links it led to."""
+PAGE_ROUTES = frozenset({"POST", "COMMENTS"})
+"""Routes of the pages whose captures are remembered: post pages and their comment pages."""
 PAGE_META = "archive_state_page"
 """Meta key of the :class:`PostPageVisit` tracking a post page through the pipelines."""
 
@@ -53,7 +55,7 @@ class PageTracker:
         meta = response.meta
         capture = meta.get(CAPTURE_META)
         key = getattr(capture, "key", None)
-        if meta.get("route") != "POST" or KNOWN_CAPTURE_META in meta or not key:
+        if meta.get("route") not in PAGE_ROUTES or KNOWN_CAPTURE_META in meta or not key:
             return None
         visit = PostPageVisit(url=response.url, capture_key=key)
         meta[PAGE_META] = visit

@@ -17,6 +17,7 @@ posts were edited, renamed, deleted and added.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import deque
 from datetime import datetime
@@ -34,14 +35,14 @@ from .stack import WORDPRESS, WordPress, wordpress
 ERA_STARTS = {"era1": datetime(2019, 3, 1), "era2": datetime(2020, 3, 1)}
 _SKIPPED = re.compile(r"/(wp-admin|wp-json|wp-content|wp-includes|feed|comments/feed)(/|$)"
                       r"|wp-login\.php|xmlrpc\.php|[?&](replytocom|s|feed)=")
-_HREFS = re.compile(r"""<(?:a|link)\b[^>]*?\bhref=["']([^"'#]+)""", re.IGNORECASE)
+_HREFS = re.compile(r"""<(?:a|link)\b[^>]*?\bhref=["']([^"']+)""", re.IGNORECASE)
 MAX_URLS = 400
 
 
 class Crawl:
     """The URLs one crawl reached, in order (what :func:`record_warc` replays)."""
 
-    def __init__(self, port: int, seeds: list[str]) -> None:
+    def __init__(self, port: int, seeds: list[str], home: str = site.HOME) -> None:
         self.found: list[str] = []
         self.pages: dict[str, fetch.Response] = {}
         queue, seen = deque(seeds), set(seeds)
@@ -50,7 +51,7 @@ class Crawl:
             response = fetch.get(port, url)
             self.found.append(url)
             self.pages[url] = response
-            for link in _links(url, response):
+            for link in _links(url, response, urlsplit(home).netloc):
                 if link not in seen:
                     seen.add(link)
                     queue.append(link)
@@ -59,7 +60,7 @@ class Crawl:
         return self.found
 
 
-def _links(url: str, response: fetch.Response) -> list[str]:
+def _links(url: str, response: fetch.Response, netloc: str) -> list[str]:
     """In-site links an archiving crawler follows: anchors, ``<link>`` hrefs (the shortlink)
     and the ``Location`` of a redirect."""
     hrefs = _HREFS.findall(response.body.decode("utf-8", "replace"))
@@ -67,8 +68,11 @@ def _links(url: str, response: fetch.Response) -> list[str]:
         hrefs.append(response.header("Location") or "")
     found = []
     for href in hrefs:
-        link = urljoin(url, href.replace("&#038;", "&").replace("&amp;", "&").strip())
-        if urlsplit(link).netloc == urlsplit(site.HOME).netloc and not _SKIPPED.search(link):
+        # "?p=5&#038;cpage=2": the entity is no fragment; the fragment goes after decoding
+        link = urljoin(url, html.unescape(href).partition("#")[0].strip())
+        if not link or link == url:
+            continue
+        if urlsplit(link).netloc == netloc and not _SKIPPED.search(link):
             found.append(link)
     return found
 

@@ -4,6 +4,7 @@
         wordpress-theme-twentytwentythree mariadb-server php-cli php-mysql php-gd
     .venv/bin/python -m scripts.wordpress.generate themes    # tests/data/wordpress/
     .venv/bin/python -m scripts.wordpress.generate archive   # tests/data/wordpress-archive/
+    .venv/bin/python -m scripts.wordpress.generate comments  # tests/data/wordpress-comments/
 
 Each run starts a private MariaDB and PHP web server (see :mod:`scripts.wordpress.stack`), builds
 the site from fixed content, writes the data and stops everything again.
@@ -70,7 +71,7 @@ def themes(out: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=("themes", "archive"))
+    parser.add_argument("what", choices=("themes", "archive", "comments"))
     parser.add_argument("--out", type=Path, help="output folder (default: under tests/data/)")
     args = parser.parse_args(argv)
     try:
@@ -79,9 +80,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.exit(2, f"{error}\n")
     if args.what == "themes":
         themes(args.out or REPO / "tests" / "data" / "wordpress")
-    else:
+    elif args.what == "archive":
         from .archive import archive
         archive(args.out or REPO / "tests" / "data" / "wordpress-archive")
+    else:
+        from .comments import comments
+        comments(args.out or REPO / "tests" / "data" / "wordpress-comments")
     return 0
 
 

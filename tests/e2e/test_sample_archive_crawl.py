@@ -15,10 +15,12 @@ def test_default_crawl_writes_the_sample_dataset_and_reports_progress(tmp_path):
     expected = json.loads((REPO / "sample_archive" / "expected.json").read_text(encoding="utf-8"))
     assert_same_dataset(read_rows(output), expected)
     log = result.stderr
-    assert re.search(r"Progress: \d+ pages fetched, \d+ posts exported, \d+ duplicates merged, "
+    assert re.search(r"Progress: \d+ pages fetched, \d+ posts and \d+ comments exported "
+                     r"\(\d+ comments found\), \d+ duplicates merged, "
                      r"\d+ unchanged and \d+ known captures skipped since the last run, "
                      r"\d+ errors", log)
-    summary = re.search(r"Summary \(finished\): (\d+) pages fetched, (\d+) posts exported, "
+    summary = re.search(r"Summary \(finished\): (\d+) pages fetched, (\d+) posts and \d+ comments "
+                        r"exported \(\d+ comments found\), "
                         r"(\d+) duplicates merged, 0 unchanged and 0 known captures skipped "
                         r"since the last run, 0 errors; "
                         r"(\d+) links not followed", log)

@@ -166,6 +166,7 @@ function op_comment($op) {
         'comment_author_url' => $op['url'] ?? '', 'comment_content' => $op['content'],
         'comment_date' => $op['date'], 'comment_date_gmt' => gmt($op['date']),
         'comment_approved' => $op['approved'] ?? 1, 'user_id' => $user ? $user->ID : 0,
+        'comment_type' => $op['type'] ?? 'comment',
         'comment_author_IP' => '192.0.2.1', 'comment_agent' => 'fixture',
     ]);
 }
@@ -186,6 +187,14 @@ function op_edit($op) {
 function op_delete($op) {
     global $ids;
     wp_delete_post($ids[$op['post']], true);
+}
+
+/** Site options changed after install (permalinks, comment paging...). */
+function op_options($op) {
+    foreach ($op['options'] as $name => $value) {
+        update_option($name, $value);
+    }
+    flush_rewrite_rules(false);
 }
 
 function op_theme($op) {
