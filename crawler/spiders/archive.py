@@ -159,12 +159,13 @@ class ArchiveSpider(Spider):
         """Yield the page's post, if it is one, its comments (when something takes them), and
         requests for the links the table follows.
 
-        ``scrapy check archive`` runs these contracts against the sample archive:
+        ``scrapy check archive`` runs these contracts against the sample archive (the fields
+        checked are those a post and a comment both have):
 
         @url https://www.example.org/2016/01/29/thechurch-shipped-forged-passports-from-vienna/
         @returns items 1
         @returns requests 1
-        @scrapes post_id site url title author author_slug published categories content_text
+        @scrapes post_id site author published content_text
         """
         stats = self.crawler.stats
         assert stats is not None
