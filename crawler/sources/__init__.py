@@ -44,10 +44,11 @@ def source_from_crawler(crawler: Crawler) -> ArchiveSource:
 
 
 def resolve_path(value: str) -> Path:
-    """An archive path: as given when it exists (relative to the working directory), else in
-    the project folder (so the sample archive is found from anywhere in the project)."""
+    """An archive path, made absolute: as given when it exists (relative to the working
+    directory), else in the project folder (so the sample archive is found from anywhere in the
+    project)."""
     path = Path(value).expanduser()
     if path.exists():
-        return path
+        return path.absolute()  # archive_url is a file:// URI, which needs an absolute path
     project_path = in_project(value)
-    return project_path if project_path.exists() else path
+    return project_path.absolute() if project_path.exists() else path

@@ -108,3 +108,15 @@ def test_a_damaged_record_is_refused_and_the_next_one_read(tmp_path):
     records, counts = read_index([damaged])
     assert [r.url for r in records] == ["https://www.example.org/old/"]
     assert counts["damaged"] == 1 and not counts["unreadable_files"]
+
+
+def test_a_relative_warc_path_gives_absolute_archive_urls(tmp_path, monkeypatch):
+    """``-a archive=crawl.warc.gz`` from the folder holding it: ``archive_url`` is a file:// URI,
+    which a relative path cannot be."""
+    from crawler.sources import resolve_path
+
+    (tmp_path / "crawl.warc.gz").write_bytes(b"")
+    monkeypatch.chdir(tmp_path)
+    path = resolve_path("crawl.warc.gz")
+    assert path.is_absolute() and path == tmp_path / "crawl.warc.gz"
+    assert path.as_uri().startswith("file:///")
