@@ -31,11 +31,49 @@ CREATE TABLE IF NOT EXISTS runs (
     started_at TEXT NOT NULL, finished_at TEXT, reason TEXT);
 """
 
-SCHEMA_STATEMENTS = tuple(s.strip() for s in _SCHEMA.split(";") if s.strip())
+# --- Coverage (issue 12: scrapy report) ----------------------------------------------------------
+# What each crawl met, for `scrapy report`. Additive: created IF NOT EXISTS on every writable
+# open, so a store written before them gains them at its next crawl and reads without them (the
+# report then says it has no coverage record); SCHEMA_VERSION stays as it is. Written in batches
+# by crawler.coverage, upserted so that a recrawl meeting the same capture adds no row.
+_COVERAGE = """
+CREATE TABLE IF NOT EXISTS capture_log (
+    site TEXT NOT NULL, url TEXT NOT NULL,
+    capture TEXT NOT NULL,    -- the capture's identity, or '' for a URL answered without one
+    verdict TEXT NOT NULL,    -- real, unproven, an afterlife kind, redirect, error, missing...
+    served INTEGER NOT NULL,  -- 1: this capture (or its absence) answered the request
+    fetched INTEGER NOT NULL, -- 0: passed over unread (a payload known to be an afterlife page)
+    route TEXT, source TEXT, captured_at TEXT, status INTEGER,
+    page_kind TEXT, post_id INTEGER, referer TEXT,
+    first_run INTEGER, last_run INTEGER,
+    PRIMARY KEY (site, url, capture, verdict));
+CREATE TABLE IF NOT EXISTS listing_pages (
+    site TEXT NOT NULL, url TEXT NOT NULL, capture TEXT NOT NULL,
+    listing TEXT NOT NULL,    -- the listing's first page (home, a category, an author...)
+    kind TEXT NOT NULL, page INTEGER NOT NULL, last_page INTEGER,
+    entries INTEGER NOT NULL, sticky INTEGER NOT NULL, max_post_id INTEGER,
+    captured_at TEXT, run INTEGER,
+    PRIMARY KEY (site, url, capture));
+CREATE TABLE IF NOT EXISTS site_counts (
+    site TEXT NOT NULL,
+    what TEXT NOT NULL,       -- category, tag or month
+    term TEXT NOT NULL,       -- the term's URL below the site root, YYYY-MM for a month
+    count INTEGER NOT NULL,   -- posts the site printed (0: listed without a count)
+    name TEXT, first_seen TEXT, last_seen TEXT,
+    PRIMARY KEY (site, what, term, count));
+CREATE TABLE IF NOT EXISTS run_details (
+    run INTEGER PRIMARY KEY, site TEXT NOT NULL, archive TEXT, window_from TEXT,
+    window_to TEXT, exported INTEGER, stats TEXT NOT NULL, afterlife TEXT NOT NULL);
+"""
+COVERAGE_TABLES = frozenset({"capture_log", "listing_pages", "site_counts", "run_details"})
+# --------------------------------------------------------------------------------------------------
+
+SCHEMA_STATEMENTS = tuple(s.strip() for script in (_SCHEMA, _COVERAGE)
+                          for s in script.split(";") if s.strip())
 """One statement each: ``executescript`` would commit the caller's transaction."""
 
 TABLES = frozenset({"schema_version", "posts", "post_urls", "captures", "cursors", "runs",
-                    "sqlite_sequence"})
+                    "sqlite_sequence"}) | COVERAGE_TABLES
 
 
 def is_state_store(application_id: int, tables: set[str]) -> bool:
