@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from scrapy.http import TextResponse
 
-from crawler.pages.evidence import listing_page, month_of, printed_counts
+from crawler.pages.evidence import listing_page
+from crawler.pages.widgets import month_of, printed_counts
 from crawler.routing import classify
 from crawler.state.coverage import CountRow, ListingRow
 from crawler.urls import SiteUrls
@@ -28,12 +29,12 @@ def listing_row(site: SiteUrls, response: TextResponse, url: str, capture: str,
 def printed_rows(site: SiteUrls, response: TextResponse,
                  captured_at: str | None) -> Iterator[CountRow]:
     """The terms and months the page's widgets list: a term by its URL below the site's root,
-    a month as ``YYYY-MM``; count 0 for one listed without a count."""
+    a month as ``YYYY-MM``; count -1 for one listed without a count."""
     for found in printed_counts(response.selector, response.url):
         canonical = site.canonical(found.url)
         if canonical is None:
             continue
         term = month_of(canonical) if found.what == "month" else canonical[len(site.root):]
         if term:
-            yield CountRow(found.what, term, found.count or 0, found.name, captured_at,
-                           captured_at)
+            count = -1 if found.count is None else found.count
+            yield CountRow(found.what, term, count, found.name, captured_at, captured_at)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 from scrapy import Request, Spider, signals
@@ -20,34 +21,33 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response, TextResponse
 
+from crawler.coverage.batch import Batch
 from crawler.coverage.listings import listing_row, printed_rows
-from crawler.coverage.rows import failed_row, rejected_row, served_row
+from crawler.coverage.rows import (
+    KNOWN_CAPTURE_FLAG,
+    afterlife_pages,
+    failed_row,
+    index_row,
+    rejected_row,
+    served_row,
+)
 from crawler.progress import Counts
+from crawler.routing import classify
 from crawler.sources import ArchiveSource, Capture
 from crawler.sources.base import CAPTURE_META, RAW_META
 from crawler.sources.indexed import IndexedSource
 from crawler.sources.mirror import MirrorSource
 from crawler.sources.observer import AFTERLIFE
-from crawler.sources.waybackurls import iso_from_timestamp
-from crawler.state.coverage import (
-    CaptureRow,
-    CountRow,
-    ListingRow,
-    write_coverage,
-    write_run_details,
-)
+from crawler.state.coverage import CaptureRow, write_run_details
 from crawler.state.extension import CrawlState
 from crawler.state.store import utc_now
-from crawler.state.tracking import KNOWN_CAPTURE_META
 from crawler.urls import SiteUrls
 
 logger = logging.getLogger(__name__)
 
-BATCH = 500
-"""Rows written per transaction."""
-REMEMBERED = 50_000
-"""Afterlife payloads (by digest) and printed counts kept in memory to name and dedupe them;
-past that the memory starts over (the store's upserts keep the rows right)."""
+KINDS_REMEMBERED = 50_000
+"""Afterlife payloads (by digest) whose kind is remembered, to name the captures of them that
+are passed over unread; past that they are named ``afterlife``."""
 ROW_META = "archive_coverage_row"
 OUTCOME_META = "archive_coverage_outcome"
 LISTING_ROUTES = frozenset({"HOME", "PAGINATION", "CATEGORY", "TAG", "AUTHOR", "DATE"})
@@ -61,10 +61,7 @@ class CoverageRecorder:
         self.state: CrawlState | None = None
         self.source: ArchiveSource | None = None
         self.site: SiteUrls | None = None
-        self.captures: list[CaptureRow] = []
-        self.listings: list[ListingRow] = []
-        self.counts: dict[tuple[str, str, int], CountRow] = {}
-        self.dirty: set[tuple[str, str, int]] = set()
+        self.batch = Batch()
         self.kinds: dict[str, str] = {}
         """Afterlife kind by payload digest, to name captures passed over unread."""
         self.failed = False
@@ -95,7 +92,7 @@ class CoverageRecorder:
         url = self._url(request)
         if url is None:
             return
-        if capture.digest and fetched and len(self.kinds) < REMEMBERED:
+        if capture.digest and fetched and len(self.kinds) < KINDS_REMEMBERED:
             self.kinds[capture.digest] = kind
         if kind == AFTERLIFE and capture.digest:
             kind = self.kinds.get(capture.digest, kind)
@@ -104,12 +101,19 @@ class CoverageRecorder:
     def unserved(self, request: Request, why: str) -> None:
         request.meta[OUTCOME_META] = why
 
+    def catch_all(self, url: str, capture: Capture, kind: str) -> None:
+        canonical = self.site.canonical(url) if self.site is not None else None
+        if canonical is not None:
+            route = classify(canonical)
+            self._add(index_row(canonical, route.kind.name if route.kind else None, capture,
+                                kind))
+
     # --- What answered each request (crawler.coverage.middlewares) ------------------------------
 
     def response(self, request: Request, response: Response) -> None:
         url = self._url(request)
-        if url is None:
-            return
+        if url is None or KNOWN_CAPTURE_FLAG in response.flags:
+            return  # a capture an earlier run fetched, and recorded then
         # request.meta: a response Scrapy downloaded is tied to its request only after this
         capture = request.meta.get(CAPTURE_META) or Capture(source="live")
         row = served_row(url, request, response, capture, request.meta.pop(OUTCOME_META, None),
@@ -132,17 +136,16 @@ class CoverageRecorder:
         if item is not None:
             row.page_kind, row.post_id = item.get("page_kind"), item.get("post_id")
         self._add(row)
-        if (row.route in LISTING_ROUTES and isinstance(response, TextResponse)
-                and KNOWN_CAPTURE_META not in response.meta):
+        if row.route in LISTING_ROUTES and isinstance(response, TextResponse):
             self._read_listing(response, row)
 
     def _read_listing(self, response: TextResponse, row: CaptureRow) -> None:
         assert self.site is not None
         listing = listing_row(self.site, response, row.url, row.capture, row.captured_at)
         if listing is not None:
-            self.listings.append(listing)
+            self.batch.listings.append(listing)
         for count in printed_rows(self.site, response, row.captured_at):
-            self._count(count)
+            self.batch.count(count)
         self._maybe_flush()
 
     # --- Batches --------------------------------------------------------------------------------
@@ -153,41 +156,20 @@ class CoverageRecorder:
         return self.site.canonical(request.url)
 
     def _add(self, row: CaptureRow) -> None:
-        self.captures.append(row)
+        self.batch.captures.append(row)
         self._maybe_flush()
 
-    def _count(self, row: CountRow) -> None:
-        key = (row.what, row.term, row.count)
-        known = self.counts.get(key)
-        if known is not None and known.first_seen == _min(known.first_seen, row.first_seen) \
-                and known.last_seen == _max(known.last_seen, row.last_seen):
-            return
-        if known is not None:
-            row = CountRow(row.what, row.term, row.count, known.name or row.name,
-                           _min(known.first_seen, row.first_seen),
-                           _max(known.last_seen, row.last_seen))
-        self.counts[key] = row
-        self.dirty.add(key)
-
     def _maybe_flush(self) -> None:
-        if len(self.captures) + len(self.listings) + len(self.dirty) >= BATCH:
+        if self.batch.full():
             self.flush()
 
     def flush(self) -> None:
         """Write the pending rows in one transaction (dropped if the run is not open)."""
-        captures, listings = self.captures, self.listings
-        counts = [self.counts[key] for key in self.dirty]
-        self.captures, self.listings, self.dirty = [], [], set()
-        if len(self.counts) > REMEMBERED:
-            self.counts.clear()
         state = self.state
-        if state is None or state.run is None or not (captures or listings or counts):
+        if state is None or state.run is None or not self.batch:
+            self.batch.write(None, "", None)
             return
-        try:
-            with state.store.transaction() as db:
-                write_coverage(db, state.site, state.run, captures, listings, counts)
-        except sqlite3.Error as exc:
-            self._write_failed(exc)
+        self._write(lambda db: self.batch.write(db, state.site, state.run))
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         self.flush()
@@ -196,40 +178,19 @@ class CoverageRecorder:
             return
         settings, stats = self.crawler.settings, self.crawler.stats
         values = stats.get_stats() if stats is not None else {}
+        run = state.run
+        self._write(lambda db: write_run_details(
+            db, run, state.site, archive=source.describe(),
+            window=(settings.get("ARCHIVE_FROM"), settings.get("ARCHIVE_TO")),
+            exported=Counts.from_stats(values).posts, stats=values,
+            afterlife=afterlife_pages(source)))
+
+    def _write(self, write: Callable[[sqlite3.Connection], None]) -> None:
+        assert self.state is not None
         try:
-            with state.store.transaction() as db:
-                write_run_details(
-                    db, state.run, state.site, archive=source.describe(),
-                    window=(settings.get("ARCHIVE_FROM"), settings.get("ARCHIVE_TO")),
-                    exported=Counts.from_stats(values).posts, stats=values,
-                    afterlife=afterlife_pages(source))
+            with self.state.store.transaction() as db:
+                write(db)
         except sqlite3.Error as exc:
-            self._write_failed(exc)
-
-    def _write_failed(self, exc: Exception) -> None:
-        if not self.failed:  # the crawl's own writes fail the same way, and say so
-            logger.error("Could not record coverage for scrapy report: %s", exc)
-        self.failed = True
-
-
-def afterlife_pages(source: ArchiveSource) -> list[dict[str, Any]]:
-    """The afterlife pages a source met (with their titles, which the rows do not keep), and
-    the catch-all pages its index named without any being fetched."""
-    if isinstance(source, IndexedSource):
-        return [{"kind": p.kind, "title": p.title, "urls": p.urls,
-                 "first": iso_from_timestamp(p.first) if p.first else None,
-                 "last": iso_from_timestamp(p.last) if p.last else None}
-                for p in source.life.pages.values()]
-    if isinstance(source, MirrorSource):
-        return [{"kind": kind, "title": title, "urls": count, "first": None, "last": None}
-                for (kind, title), count in source.afterlife.items()]
-    return []
-
-
-def _min(a: str | None, b: str | None) -> str | None:
-    return min(a, b) if a and b else a or b
-
-
-def _max(a: str | None, b: str | None) -> str | None:
-    return max(a, b) if a and b else a or b
-
+            if not self.failed:  # the crawl's own writes fail the same way, and say so
+                logger.error("Could not record coverage for scrapy report: %s", exc)
+            self.failed = True

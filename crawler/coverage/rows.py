@@ -9,10 +9,15 @@ capture, why: ``missing`` (the archive has none), ``unavailable`` (none could be
 
 from __future__ import annotations
 
+from typing import Any
+
 from scrapy import Request
 from scrapy.http import Response
 
-from crawler.sources.base import Capture
+from crawler.sources.base import ArchiveSource, Capture
+from crawler.sources.indexed import IndexedSource
+from crawler.sources.mirror import MirrorSource
+from crawler.sources.waybackurls import iso_from_timestamp
 from crawler.state.coverage import CaptureRow
 
 REAL, REDIRECT, ERROR, FAILED = "real", "redirect", "error", "failed"
@@ -38,7 +43,6 @@ def served_row(url: str, request: Request, response: Response, capture: Capture,
     """The row of what answered *request*: a capture, or (*outcome* given by the source) the
     reason there was none."""
     route = request.meta.get("route")
-    known = KNOWN_CAPTURE_FLAG in response.flags
     if outcome is not None:
         return CaptureRow(url, "", outcome, served=True, fetched=False, route=route,
                           source=capture.source, captured_at=None, status=response.status,
@@ -47,7 +51,7 @@ def served_row(url: str, request: Request, response: Response, capture: Capture,
     verdict = REAL if 200 <= status < 300 else REDIRECT if 300 <= status < 400 else ERROR
     # A live page is captured when it is fetched.
     captured_at = capture.captured_at or (now if capture.source == "live" else None)
-    return CaptureRow(url, capture_identity(capture), verdict, served=True, fetched=not known,
+    return CaptureRow(url, capture_identity(capture), verdict, served=True, fetched=True,
                       route=route, source=capture.source, captured_at=captured_at,
                       status=status, referer=referer(request))
 
@@ -60,6 +64,13 @@ def rejected_row(url: str, request: Request, capture: Capture, kind: str,
                       captured_at=capture.captured_at, status=200)
 
 
+def index_row(url: str, route: str | None, capture: Capture, kind: str) -> CaptureRow:
+    """A capture the archive's index showed to be a catch-all page (never fetched for that)."""
+    return CaptureRow(url, capture_identity(capture), kind, served=False, fetched=False,
+                      route=route, source=capture.source, captured_at=capture.captured_at,
+                      status=200)
+
+
 def failed_row(url: str, request: Request, capture: Capture | None) -> CaptureRow:
     """A fetch that raised (a timeout, a refused connection, a page over the size cap...)."""
     return CaptureRow(url, capture_identity(capture) if capture else "", FAILED, served=True,
@@ -67,3 +78,18 @@ def failed_row(url: str, request: Request, capture: Capture | None) -> CaptureRo
                       source=capture.source if capture else None,
                       captured_at=capture.captured_at if capture else None, status=None,
                       referer=referer(request))
+
+
+def afterlife_pages(source: ArchiveSource) -> list[dict[str, Any]]:
+    """The afterlife pages a source met (with their titles, which the rows do not keep), and
+    the catch-all pages its index named without any being fetched."""
+    if isinstance(source, IndexedSource):
+        return [{"kind": p.kind, "title": p.title, "urls": p.urls,
+                 "first": iso_from_timestamp(p.first) if p.first else None,
+                 "last": iso_from_timestamp(p.last) if p.last else None}
+                for p in source.life.pages.values()]
+    if isinstance(source, MirrorSource):
+        return [{"kind": kind, "title": title, "urls": count, "first": None, "last": None}
+                for (kind, title), count in source.afterlife.items()]
+    return []
+

@@ -266,6 +266,8 @@ class IndexedSource(ArchiveSource):
         for found in index.catch_all.values():
             kind, title = await self._sample(index, found.digest)
             self.life.catch_all(found.digest, found.urls, found.first, found.last, kind, title)
+            for record in index.by_digest[found.digest]:
+                self.observer.catch_all(record.url, self.capture(record), kind)
             self.inc("afterlife/catch_all_pages")
             logger.info("One page (%s%s) answers for %d URLs from %s to %s: used only where "
                         "a URL has nothing else", kind, f", {title!r}" if title else "",

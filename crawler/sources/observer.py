@@ -2,7 +2,8 @@
 
 A source serves each request from one capture; the response says which. What the response
 cannot say is what happened on the way: the captures judged afterlife pages and passed over,
-those skipped unread as a known afterlife payload, and why a URL ended with no capture at all.
+those skipped unread as a known afterlife payload, those the index showed to be catch-all
+pages, and why a URL ended with no capture at all.
 Sources report those here; the coverage recorder (:mod:`crawler.coverage`) listens. A source
 without a listener reports to :data:`NO_OBSERVER`, which does nothing.
 """
@@ -30,12 +31,19 @@ class CaptureObserver(Protocol):
         """``request.url`` is answered with a 404 of the source's own: :data:`MISSING`,
         :data:`UNAVAILABLE` or :data:`AFTERLIFE`."""
 
+    def catch_all(self, url: str, capture: Capture, kind: str) -> None:
+        """*capture* of *url* holds a payload the archive's index shows at many URLs: a
+        catch-all page of *kind*, tried only where a URL has nothing else."""
+
 
 class _Nobody:
     def rejected(self, request: Request, capture: Capture, kind: str, fetched: bool) -> None:
         pass
 
     def unserved(self, request: Request, why: str) -> None:
+        pass
+
+    def catch_all(self, url: str, capture: Capture, kind: str) -> None:
         pass
 
 

@@ -58,7 +58,7 @@ CREATE TABLE IF NOT EXISTS site_counts (
     site TEXT NOT NULL,
     what TEXT NOT NULL,       -- category, tag or month
     term TEXT NOT NULL,       -- the term's URL below the site root, YYYY-MM for a month
-    count INTEGER NOT NULL,   -- posts the site printed (0: listed without a count)
+    count INTEGER NOT NULL,   -- posts the site printed (-1: listed without a count)
     name TEXT, first_seen TEXT, last_seen TEXT,
     PRIMARY KEY (site, what, term, count));
 CREATE TABLE IF NOT EXISTS run_details (
