@@ -24,13 +24,14 @@ def estimates(listings: Sequence[Mapping[str, Any]], months: Sequence[Mapping[st
         found.append(_row("home page pagination", home["low"], home["high"],
                           f"{home['pages']} pages of {home['per_page']}", home["as_of"]))
     counted = [m for m in months if m["site_low"] is not None]
-    listed = [m for m in months if m["listed"] or m["site_low"] is not None]
+    # A month we have posts of, that the site's evidence does not count, makes the sum a floor
+    known = [m for m in months if m["listed"] or m["site_low"] is not None or m["posts"]]
     if counted:
-        complete = len(counted) == len(listed)
+        complete = len(counted) == len(known)
         found.append(_row("months (Archives widget counts, month archives)",
                           sum(m["site_low"] for m in counted),
                           sum(m["site_high"] for m in counted) if complete else None,
-                          f"{len(counted)} of {len(listed)} months counted"))
+                          f"{len(counted)} of {len(known)} months counted"))
     found += _summed("author archives", [x for x in listings if x["kind"] == "author"])
     found += _terms("category counts", printed.get("category", ()), upper=True)
     found += _terms("tag counts", printed.get("tag", ()), upper=False)
@@ -53,7 +54,8 @@ def _summed(name: str, listings: Sequence[Mapping[str, Any]]) -> list[dict[str, 
     if not usable:
         return []
     return [_row(name, sum(x["low"] for x in usable), sum(x["high"] for x in usable),
-                 f"{len(usable)} archives")]
+                 f"{len(usable)} archives", max((x["as_of"] for x in usable if x["as_of"]),
+                                                default=None))]
 
 
 def _terms(name: str, terms: Sequence[Mapping[str, Any]], upper: bool) -> list[dict[str, Any]]:

@@ -68,14 +68,15 @@ def missing(db: sqlite3.Connection, sites: Sequence[str]) -> Iterator[dict[str, 
 
 
 def tally(db: sqlite3.Connection, sites: Sequence[str]) -> dict[str, Any]:
-    """How many URLs gave no post, by reason, and the missing ones by the month their URL
-    names (``/2016/06/...``)."""
+    """How many URLs gave no post, by reason, and the missing ones a page of the site linked
+    by the month their URL names (``/2016/06/...``): a URL only the archive's index lists may
+    come from a parking page's links, and say nothing of the site's months."""
     reasons: Counter[str] = Counter()
     months: Counter[str] = Counter()
     for row in outcomes(db, sites):
         reasons[row["reason"]] += 1
         dated = _DATED.match(row["url"])
-        if dated and row["reason"] in REASONS:
+        if dated and row["reason"] in REASONS and row["found"] == "link":
             months[f"{dated.group(1)}-{dated.group(2)}"] += 1
     return {"by_reason": {r: reasons[r] for r in (*REASONS, NOT_A_POST, REDIRECTED)},
             "missing": sum(reasons[r] for r in REASONS), "by_month": dict(sorted(months.items()))}
