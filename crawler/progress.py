@@ -16,6 +16,9 @@ from scrapy.exceptions import NotConfigured
 from scrapy.statscollectors import StatsCollector
 from scrapy.utils.asyncio import create_looping_call
 
+from crawler.state.extension import LOCKED_REASON, UNUSABLE_REASON
+from crawler.state.readcommand import command_line
+
 logger = logging.getLogger(__name__)
 
 
@@ -59,6 +62,8 @@ class ProgressLog:
         self.stats = stats
         self.interval = interval
         self.task: Any = None
+        self.report: str | None = None
+        """The command that reports on what this crawl recovered (``scrapy report``)."""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ProgressLog:
@@ -67,6 +72,7 @@ class ProgressLog:
             raise NotConfigured
         assert crawler.stats is not None
         extension = cls(crawler.stats, interval)
+        extension.report = command_line("report", "exports/report.html", crawler.settings)
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         return extension
@@ -85,6 +91,8 @@ class ProgressLog:
         counts = Counts.from_stats(stats)
         logger.info("Summary (%s): %s; %d links not followed%s", reason, counts.line(),
                     counts.refused, _details(stats))
+        if self.report is not None and reason not in (LOCKED_REASON, UNUSABLE_REASON):
+            logger.info("How much of the site this recovered, with charts: %s", self.report)
 
 
 def _details(stats: dict[str, Any]) -> str:

@@ -7,12 +7,14 @@ same way.) Outside ``crawler/commands``: Scrapy takes every command class there 
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
+from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 
 from crawler.environment import apply_environment
 from crawler.state.store import StateError, StateStore, resolve_state_path
@@ -67,3 +69,20 @@ class StoreCommand(ScrapyCommand):
     def fail(self, message: str) -> None:
         print(f"scrapy {self.command}: error: {message}", file=sys.stderr)
         self.exitcode = 1
+
+
+def command_line(command: str, output: str, settings: BaseSettings) -> str | None:
+    """How to run *command* on the store a crawl with *settings* writes, as a person would type
+    it: ``-s ARCHIVE_STATE=`` only when the crawl was given it on its command line (the
+    environment and ``settings.py`` apply to both). ``None`` when state is off."""
+    state = (settings.get("ARCHIVE_STATE") or "").strip()
+    try:
+        site = SiteUrls(settings.get("ARCHIVE_SITE") or "").root
+    except ValueError:
+        return None
+    if not state:
+        return None
+    words = ["scrapy", command, output, "--site", site]
+    if (settings.getpriority("ARCHIVE_STATE") or 0) >= SETTINGS_PRIORITIES["cmdline"]:
+        words += ["-s", f"ARCHIVE_STATE={state}"]
+    return shlex.join(words)

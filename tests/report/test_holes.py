@@ -5,14 +5,13 @@ a seizure banner. Every figure must equal what the site and its archive really h
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from crawler.routing import classify
-from tests.report.holes import AFTERLIFE, REAL, ROOT, Holes, build_holes, write_warcs
+from tests.report.holes import AFTERLIFE, REAL, ROOT, Holes
 from tests.report.run import crawl_into, figures, report
 from tests.report.truth import category_counts, months, post_figures
 
@@ -20,22 +19,8 @@ LISTINGS = ("home", "category", "tag", "author", "year", "month", "day")
 
 
 @pytest.fixture(scope="module")
-def holes() -> Holes:
-    return build_holes()
-
-
-@pytest.fixture(scope="module")
-def crawled(holes: Holes, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    folder = tmp_path_factory.mktemp("holes")
-    write_warcs(holes, folder / "warcs")
-    crawl_into(folder / "state.sqlite3", ROOT, folder / "warcs")
-    report(folder / "state.sqlite3", folder)
-    yield folder
-
-
-@pytest.fixture(scope="module")
-def got(crawled: Path) -> dict[str, Any]:
-    return figures(crawled)
+def got(holes_report: Path) -> dict[str, Any]:
+    return figures(holes_report)
 
 
 def test_posts_per_month_tell_nothing_published_from_never_captured(
@@ -120,18 +105,19 @@ def test_what_the_posts_hold(got: dict[str, Any], holes: Holes) -> None:
     assert sum(b["posts"] for b in got["words"]["bins"]) == len(holes.got)
 
 
-def test_runs(got: dict[str, Any], crawled: Path, holes: Holes) -> None:
+def test_runs(got: dict[str, Any], holes: Holes) -> None:
     (run,) = got["runs"]
     assert run["exported"] == run["new"] == len(holes.got)
     assert "2 WARC files" in run["archive"] and run["finish_reason"] == "finished"
     assert run["from"] is None and run["to"] is None
 
 
-def test_a_recrawl_adds_a_run_and_no_row(crawled: Path, holes: Holes, tmp_path: Path) -> None:
+def test_a_recrawl_adds_a_run_and_no_row(holes_report: Path, holes: Holes,
+                                         tmp_path: Path) -> None:
     state = tmp_path / "state.sqlite3"
-    state.write_bytes((crawled / "state.sqlite3").read_bytes())
+    state.write_bytes((holes_report / "state.sqlite3").read_bytes())
     before = _rows(state)
-    crawl_into(state, ROOT, crawled / "warcs")
+    crawl_into(state, ROOT, holes_report / "warcs")
     assert _rows(state) == before
     report(state, tmp_path)
     again = figures(tmp_path)
