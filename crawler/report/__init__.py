@@ -16,7 +16,7 @@ from typing import IO, Any, TextIO
 
 from crawler.feedstorage import write_atomically
 from crawler.report.figures import site_figures
-from crawler.report.missing import missing
+from crawler.report.missing import missing_urls
 from crawler.report.page import write_page
 from crawler.urls import site_urls
 
@@ -39,7 +39,7 @@ def write_report(db: sqlite3.Connection, sites: Sequence[str], html: Path, data:
         figures = [site_figures(db, site, names[site]) for site in sites]
 
         def streams() -> Iterator[tuple[dict[str, Any], Iterator[dict[str, Any]]]]:
-            return ((f, missing(db, names[f["site"]]) if f["missing"] else iter(()))
+            return ((f, missing_urls(db, names[f["site"]]) if f["missing"] else iter(()))
                     for f in figures)
 
         _atomically(html, lambda out: write_page(out, f"Coverage report: {', '.join(sites)}",

@@ -2,7 +2,7 @@
 
 The figures are plain JSON-able data (``scrapy report --json`` writes them as they are); the
 list of missing post URLs, which grows with the site, is streamed apart
-(:func:`crawler.report.missing.missing`).
+(:func:`crawler.report.missing.missing_urls`).
 """
 
 from __future__ import annotations

@@ -62,7 +62,7 @@ def outcomes(db: sqlite3.Connection, sites: Sequence[str]) -> Iterator[dict[str,
                "captures": captures, "last_run": last_run}
 
 
-def missing(db: sqlite3.Connection, sites: Sequence[str]) -> Iterator[dict[str, Any]]:
+def missing_urls(db: sqlite3.Connection, sites: Sequence[str]) -> Iterator[dict[str, Any]]:
     """The post URLs we could not get (:data:`REASONS`)."""
     return (row for row in outcomes(db, sites) if row["reason"] in REASONS)
 
