@@ -62,8 +62,7 @@ def months_chart(rows: Sequence[Mapping[str, Any]]) -> str:
         handles: list[Any] = [_patch(s) for s in _LABELS if s in present]
         if said:
             handles.append(Line2D([], [], color="black", linewidth=1, label="site says"))
-        ax.legend(handles=handles, loc="upper left", ncols=3)
-        ax.margins(y=0.25)
+        fig.legend(handles=handles, loc="outside lower left", ncols=3)
         return to_svg(fig, title)
 
 
@@ -101,8 +100,7 @@ def captures_chart(by_month: Sequence[Mapping[str, Any]], life: Mapping[str, Any
         month_ticks(ax, months)
         ax.set_title(title)
         ax.set_ylabel("captures")
-        ax.legend(loc="upper left", ncols=3)
-        ax.margins(y=0.3)
+        fig.legend(loc="outside lower left", ncols=4)
         return to_svg(fig, title)
 
 
@@ -130,37 +128,49 @@ def completeness_chart(completeness: Mapping[str, Any]) -> str:
     if not rows:
         return empty(title, "no evidence in the captures of how many posts the site had")
     posts = completeness["posts"]
-    top = max([posts, *(v for r in rows for v in (r["low"], r["high"]) if v)]) * 1.12
-    with figure(9.0, 0.9 + 0.42 * len(rows)) as (fig, ax):
+    # The scale fits the estimates near what we have; a far bound (the post-ID sequence
+    # often is) is drawn to the edge with an arrow, its value written.
+    near = [v for r in rows for v in (r["low"], r["high"]) if v and v <= 3 * max(posts, 1)]
+    edge = 1.3 * max([posts, *near])
+    with figure(9.0, 1.1 + 0.42 * len(rows)) as (fig, ax):
         for y, row in enumerate(rows):
-            low, high = row["low"], row["high"]
-            start, end = low if low is not None else 0, high if high is not None else top
-            ax.plot([start, end], [y, y], color=BLUE, linewidth=6, solid_capstyle="butt",
-                    alpha=0.35 if low is None or high is None else 0.9)
-            for value in (low, high):
-                if value is not None:
-                    ax.plot([value], [y], marker="|", markersize=14, color=BLUE)
-            ax.text(end if high is not None else start, y + 0.28, _range_text(low, high),
-                    fontsize=8, ha="right" if high is not None else "left")
+            _estimate(ax, y, row["low"], row["high"], edge)
         ax.axvline(posts, color=ORANGE, linewidth=2, label=f"posts we have: {posts}")
         ax.set_yticks(range(len(rows)), [r["evidence"] for r in rows])
         ax.invert_yaxis()
-        ax.set_xlim(0, top)
+        ax.set_xlim(0, edge)
+        ax.set_ylim(len(rows) - 0.5, -0.5)
         ax.set_xlabel("posts")
         ax.set_title(title)
-        ax.legend(loc="lower right")
+        fig.legend(loc="outside lower right")
         return to_svg(fig, title)
 
 
-def _range_text(low: int | None, high: int | None) -> str:
-    if low is not None and high is not None:
-        return str(low) if low == high else f"{low}–{high}"
-    return f"≥ {low}" if low is not None else f"≤ {high}"
+def _estimate(ax: Any, y: int, low: int | None, high: int | None, edge: float) -> None:
+    """One estimate: a bar from its floor to its ceiling, a light line where it has none."""
+    start = low if low is not None else 0
+    end = min(high, edge) if high is not None else edge
+    known = low is not None and high is not None
+    ax.plot([start, end], [y, y], color=BLUE, linewidth=7 if known else 3,
+            solid_capstyle="butt", alpha=1.0 if known else 0.35)
+    for value in (low, high):
+        if value is not None:
+            ax.plot([min(value, edge)], [y], marker=">" if value > edge else "D", markersize=6,
+                    color=BLUE)
+    if known:
+        text = str(low) if low == high else f"{low}–{high}"
+    else:
+        text = f"≥ {low}" if low is not None else f"≤ {high}"
+    anchor = min(high if high is not None else start, edge)
+    ax.annotate(text, (anchor, y), xytext=(6 if anchor < edge * 0.85 else -6, 7),
+                textcoords="offset points", fontsize=8,
+                ha="left" if anchor < edge * 0.85 else "right")
 
 
 def bars_chart(title: str, rows: Sequence[tuple[str, float]], *, percent: bool = False,
-               color: str = BLUE, empty_message: str = "nothing to show") -> str:
-    """Horizontal bars, first row on top: field shares, top authors, terms, reasons."""
+               color: str | Sequence[str] = BLUE, empty_message: str = "nothing to show") -> str:
+    """Horizontal bars, first row on top: field shares, top authors, terms, reasons; *color*
+    one for all, or one per row."""
     if not rows:
         return empty(title, empty_message)
     with figure(9.0, 0.8 + 0.24 * len(rows)) as (fig, ax):

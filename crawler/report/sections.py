@@ -10,7 +10,7 @@ from typing import Any
 from crawler.report import charts
 from crawler.report.missing import NOT_A_POST, REASONS, REDIRECTED
 from crawler.report.months import NO_KNOWN_GAP
-from crawler.report.svg import RED
+from crawler.report.svg import GREY, RED
 
 LISTING_ROWS = 100
 
@@ -41,7 +41,8 @@ def site_sections(f: Mapping[str, Any]) -> Iterator[str]:
         counts = f["missing"]["by_reason"]
         rows = [(r, counts[r]) for r in (*REASONS, NOT_A_POST, REDIRECTED)]
         yield _chart("missing", charts.bars_chart(
-            "Post URLs known but not got, and why", rows, color=RED),
+            "Post URLs known but not got, and why", rows,
+            color=[RED if r in REASONS else GREY for r, _ in rows]),
             "URLs shaped like posts (linked, or listed by the archive) that gave no post: "
             "never captured, only errors, only afterlife pages; and those that turned out to "
             "be another page (a static page, an attachment) or a redirect.")

@@ -53,13 +53,13 @@ def to_svg(fig: Figure, label: str) -> str:
     return f'{head} role="img" aria-label="{_attr(label)}">{rest}'
 
 
-def empty(title: str, message: str) -> str:
+def empty(text: str, message: str) -> str:
     """A small chart saying there is nothing to draw, rather than no chart."""
     with figure(9.0, 1.2) as (fig, ax):
         ax.set_axis_off()
-        ax.set_title(title)
+        ax.set_title(text)
         ax.text(0.5, 0.4, message, ha="center", va="center", color=GREY, transform=ax.transAxes)
-        return to_svg(fig, f"{title}: {message}")
+        return to_svg(fig, f"{text}: {message}")
 
 
 def month_ticks(ax: Axes, months: Sequence[str]) -> None:
