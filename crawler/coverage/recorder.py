@@ -5,8 +5,8 @@ why nothing), listing pages with their pagination, and the counts the site print
 The crawl is watched from the outside: the sources report the captures they pass over
 (:mod:`crawler.sources.observer`), a downloader middleware what answered each request, a spider
 middleware what the spider made of it (:mod:`crawler.coverage.middlewares`). Rows go to the
-state store in batches of :data:`BATCH`, so memory does not grow with the crawl; what stays in
-memory is bounded (:data:`REMEMBERED`). Off when the state store is.
+state store in batches (:mod:`crawler.coverage.batch`), so memory does not grow with the crawl;
+what stays in memory is bounded. Off when the state store is.
 """
 
 from __future__ import annotations

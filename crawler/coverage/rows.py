@@ -22,7 +22,8 @@ from crawler.state.coverage import CaptureRow
 
 REAL, REDIRECT, ERROR, FAILED = "real", "redirect", "error", "failed"
 KNOWN_CAPTURE_FLAG = "known capture"
-"""The flag of the stand-in response for a capture the state store already has."""
+"""The flag of the stand-in response for a capture the state store already has
+(``CrawlState.known_response``)."""
 
 
 def capture_identity(capture: Capture) -> str:

@@ -1,5 +1,6 @@
-"""``scrapy report`` on a crawl of a wget mirror with holes: two post files never downloaded,
-two holding a seizure banner (a mirror made after the site's death), none with a capture time."""
+"""``scrapy report`` on a crawl of a wget mirror with holes: two posts never downloaded (nor
+their AMP pages), two holding a seizure banner (a mirror made after the site's death), none
+with a capture time."""
 
 from __future__ import annotations
 
@@ -34,8 +35,9 @@ def got(site: Site, holes: dict[str, list[Post]],
         tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     folder = tmp_path_factory.mktemp("mirror")
     host = site.write_mirror(folder / "mirror")
-    for post in holes["never captured"]:
+    for post in holes["never captured"]:  # neither the page nor its AMP copy
         (host / relative_path(post.url)).unlink()
+        (host / relative_path(post.url + "amp/")).unlink()
     for post in holes["only afterlife"]:
         (host / relative_path(post.url)).write_bytes(BANNER)
     crawl_into(folder / "state.sqlite3", site.root, folder / "mirror")
