@@ -30,6 +30,8 @@ class Batch:
         """A count a widget printed: pending only if new, or seen earlier or later than before."""
         key = (row.what, row.term, row.count)
         known = self.counts.get(key)
+        if known is not None and _within(row.first_seen, known) and _within(row.last_seen, known):
+            return  # the common case: the same sidebar on another page of the same capture
         if known is not None:
             merged = replace(known, name=known.name or row.name,
                              first_seen=_earliest(known.first_seen, row.first_seen),
@@ -52,6 +54,14 @@ class Batch:
 
     def __bool__(self) -> bool:
         return bool(self.captures or self.listings or self.dirty)
+
+
+def _within(when: str | None, known: CountRow) -> bool:
+    """Whether *when* adds nothing to *known*'s first and last sightings."""
+    if when is None:
+        return True
+    return bool(known.first_seen and known.last_seen
+                and known.first_seen <= when <= known.last_seen)
 
 
 def _earliest(a: str | None, b: str | None) -> str | None:

@@ -26,15 +26,23 @@ def listing_row(site: SiteUrls, response: TextResponse, url: str, capture: str,
                       page.entries, page.sticky, max(page.post_ids, default=None), captured_at)
 
 
-def printed_rows(site: SiteUrls, response: TextResponse,
-                 captured_at: str | None) -> Iterator[CountRow]:
+def printed_rows(site: SiteUrls, response: TextResponse, captured_at: str | None,
+                 terms: dict[tuple[str, str], str | None]) -> Iterator[CountRow]:
     """The terms and months the page's widgets list: a term by its URL below the site's root,
-    a month as ``YYYY-MM``; count -1 for one listed without a count."""
+    a month as ``YYYY-MM``; count -1 for one listed without a count. *terms* remembers each
+    link's term: every page's sidebar repeats the same links (the caller bounds it)."""
     for found in printed_counts(response.selector, response.url):
-        canonical = site.canonical(found.url)
-        if canonical is None:
-            continue
-        term = month_of(canonical) if found.what == "month" else canonical[len(site.root):]
+        key = (found.what, found.url)
+        if key not in terms:
+            terms[key] = _term(site, found.what, found.url)
+        term = terms[key]
         if term:
             count = -1 if found.count is None else found.count
             yield CountRow(found.what, term, count, found.name, captured_at, captured_at)
+
+
+def _term(site: SiteUrls, what: str, url: str) -> str | None:
+    canonical = site.canonical(url)
+    if canonical is None:
+        return None
+    return month_of(canonical) if what == "month" else canonical[len(site.root):]

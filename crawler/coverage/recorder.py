@@ -48,6 +48,8 @@ logger = logging.getLogger(__name__)
 KINDS_REMEMBERED = 50_000
 """Afterlife payloads (by digest) whose kind is remembered, to name the captures of them that
 are passed over unread; past that they are named ``afterlife``."""
+TERMS_REMEMBERED = 20_000
+"""Widget links whose term is remembered; past that the memory starts over."""
 ROW_META = "archive_coverage_row"
 OUTCOME_META = "archive_coverage_outcome"
 LISTING_ROUTES = frozenset({"HOME", "PAGINATION", "CATEGORY", "TAG", "AUTHOR", "DATE"})
@@ -64,6 +66,8 @@ class CoverageRecorder:
         self.batch = Batch()
         self.kinds: dict[str, str] = {}
         """Afterlife kind by payload digest, to name captures passed over unread."""
+        self.terms: dict[tuple[str, str], str | None] = {}
+        """The term each widget link names (the same links are on every page)."""
         self.failed = False
 
     @classmethod
@@ -144,8 +148,11 @@ class CoverageRecorder:
         listing = listing_row(self.site, response, row.url, row.capture, row.captured_at)
         if listing is not None:
             self.batch.listings.append(listing)
-        for count in printed_rows(self.site, response, row.captured_at):
-            self.batch.count(count)
+        if listing is None or listing.page == 1:  # page N's sidebar is its first page's
+            if len(self.terms) > TERMS_REMEMBERED:
+                self.terms.clear()
+            for count in printed_rows(self.site, response, row.captured_at, self.terms):
+                self.batch.count(count)
         self._maybe_flush()
 
     # --- Batches --------------------------------------------------------------------------------

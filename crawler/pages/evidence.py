@@ -26,14 +26,13 @@ _POST_N = re.compile(r"^post-(\d+)$")
 _PAGE_OF = re.compile(r"\b\d+\s*\D{1,6}\s*(\d[\d,.]*)\s*$")
 
 _HREFS = xpath("/descendant::a/@href | /descendant::link[@rel='next' or @rel='prev']/@href")
+# post_class() always writes hentry or type-<post type> beside post-N; the_ID() may stand alone
 _MARKED = xpath(
     "/descendant::*[self::article or self::div or self::li or self::section]"
-    "[contains(@class, 'hentry') or contains(@class, 'type-') or starts-with(@id, 'post-')"
-    " or contains(@class, 'post-')]"
+    "[contains(@class, 'hentry') or contains(@class, 'type-') or starts-with(@id, 'post-')]"
 )
 _ARTICLES = xpath("/descendant::article")
-_PAGES_TEXT = xpath("/descendant::*[contains(concat(' ', normalize-space(@class), ' '),"
-                    " ' pages ')]")
+_PAGES_TEXT = xpath("/descendant::*[contains(@class, 'pages')]")
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,8 @@ def listing_page(selector: parsel.Selector, url: str) -> ListingPage:
     base, page = page_number(url)
     numbers = [page]
     for href in _HREFS(selector.root):
-        link = absolute(url, href)
+        # Most links lead elsewhere: a substring test spares parsing them
+        link = absolute(url, href) if "page" in href else None
         if link is not None:
             link_base, number = page_number(link)
             if link_base == base:
@@ -94,6 +94,8 @@ def _pages_of(root: Element) -> list[int]:
     """WP-PageNavi and Sahifa print ``Page 1 of 13`` in a ``.pages`` element."""
     found = []
     for el in _PAGES_TEXT(root):
+        if "pages" not in classes(el):
+            continue
         text = clean_text("".join(el.itertext()))
         match = _PAGE_OF.search(text) if len(text) < 40 else None  # not a menu of pages
         if match:

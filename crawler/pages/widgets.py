@@ -17,6 +17,7 @@ import parsel
 from .dom import Element, absolute, clean_text, xpath
 
 _MONTH_PATH = re.compile(r"^/(\d{4})/(\d{2})/?$")
+_MONTHLY = re.compile(r"/\d{4}/\d{2}/?(?:$|[?#])|[?&]m=\d{6}")
 _COUNT = re.compile(r"^\s*\(\s*(\d[\d,.\s]*)\)")
 _TRAILING_COUNT = re.compile(r"\(\s*(\d[\d,.\s]*)(?:\s+[^\d()]*)?\)\s*$")
 _LEADING_COUNT = re.compile(r"^\s*(\d[\d,.\s]*?)\s+\D")
@@ -77,7 +78,8 @@ def _months(root: Element, url: str) -> list[PrintedCount]:
     """The Archives widget, as a list (``li > a``) or a drop-down (``option``)."""
     found = []
     for link in [*_LIST_LINKS(root), *_OPTIONS(root)]:
-        href = absolute(url, link.get("href") or link.get("value"))
+        raw = link.get("href") or link.get("value") or ""
+        href = absolute(url, raw) if _MONTHLY.search(raw) else None
         if href is None or month_of(href) is None:
             continue
         name, count = _name_and_count(link, inside=link.tag == "option")
@@ -87,6 +89,8 @@ def _months(root: Element, url: str) -> list[PrintedCount]:
 
 def month_of(url: str) -> str | None:
     """``YYYY-MM`` for a month archive URL (``/2016/01/``, ``?m=201601``), else ``None``."""
+    if not _MONTHLY.search(url):  # most links: spared the parse
+        return None
     parts = urlsplit(url)
     found = _MONTH_PATH.match(parts.path or "/")
     if found:
