@@ -12,11 +12,12 @@ from typing import Any
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import NotConfigured
 from scrapy.statscollectors import StatsCollector
 from scrapy.utils.asyncio import create_looping_call
 
 from crawler.items import Comment
+from crawler.state.extension import LOCKED_REASON, UNUSABLE_REASON
+from crawler.state.readcommand import command_line
 
 logger = logging.getLogger(__name__)
 
@@ -67,20 +68,23 @@ class Counts:
 
 
 class ProgressLog:
-    """Logs :class:`Counts` every ``ARCHIVE_PROGRESS_INTERVAL`` seconds and when the crawl ends."""
+    """Logs :class:`Counts` every ``ARCHIVE_PROGRESS_INTERVAL`` seconds (0: never) and when the
+    crawl ends."""
 
     def __init__(self, stats: StatsCollector, interval: float) -> None:
         self.stats = stats
         self.interval = interval
         self.task: Any = None
+        self.report: str | None = None
+        """The command that reports on what this crawl recovered (``scrapy report``)."""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ProgressLog:
+        # 0 turns the periodic line off; comments are still counted and the summary still logged
         interval = crawler.settings.getfloat("ARCHIVE_PROGRESS_INTERVAL")
-        if interval <= 0:
-            raise NotConfigured
         assert crawler.stats is not None
         extension = cls(crawler.stats, interval)
+        extension.report = command_line("report", "exports/report.html", crawler.settings)
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
@@ -91,6 +95,8 @@ class ProgressLog:
             self.stats.inc_value(COMMENTS_SCRAPED)
 
     def spider_opened(self, spider: Spider) -> None:
+        if self.interval <= 0:
+            return
         self.task = create_looping_call(self.log_progress)
         self.task.start(self.interval, now=False)
 
@@ -104,6 +110,8 @@ class ProgressLog:
         counts = Counts.from_stats(stats)
         logger.info("Summary (%s): %s; %d links not followed%s", reason, counts.line(),
                     counts.refused, _details(stats))
+        if self.report is not None and reason not in (LOCKED_REASON, UNUSABLE_REASON):
+            logger.info("How much of the site this recovered, with charts: %s", self.report)
 
 
 def _details(stats: dict[str, Any]) -> str:

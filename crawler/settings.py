@@ -34,6 +34,8 @@ REQUEST_FINGERPRINTER_CLASS = "crawler.fingerprint.CanonicalUrlFingerprinter"
 DOWNLOADER_MIDDLEWARES = {
     # Last before the download handlers: sees the request after retry/redirect bookkeeping.
     "crawler.middlewares.ArchiveSourceMiddleware": 950,
+    # Sees what the source answered before redirects are followed (scrapy report).
+    "crawler.coverage.CoverageDownloaderMiddleware": 900,
 }
 # Wayback-style archives and WARC files (crawler.sources.wayback, .warc, .ratelimit). Every request
 # to an archive (index query or capture fetch) waits on one limiter; the defaults are safe for the
@@ -125,6 +127,9 @@ EXTENSIONS = {
     # Feeds that fail (full disk, read-only folder, full TMPDIR) fail loudly and replace nothing.
     "scrapy.extensions.feedexport.FeedExporter": None,
     "crawler.feedexport.GuardedFeedExporter": 0,
+    # Records what the crawl met for scrapy report; before CrawlState, to write its last rows
+    # before the store closes (crawler.coverage).
+    "crawler.coverage.CoverageRecorder": 90,
     "crawler.state.CrawlState": 100,  # opens the state store, takes the site's lock (below)
     "crawler.progress.ProgressLog": 500,
 }
@@ -151,6 +156,7 @@ SPIDER_MIDDLEWARES = {
     # Below the recorder: the older-capture requests it adds are not links of the page.
     "crawler.history.OlderCapturesMiddleware": 50,
     "crawler.state.middleware.CaptureRecorderMiddleware": 100,
+    "crawler.coverage.CoverageSpiderMiddleware": 110,  # which post each response gave
 }
 COMMANDS_MODULE = "crawler.commands"  # scrapy export; scrapy crawl with a meaningful exit status
 

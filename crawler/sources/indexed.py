@@ -39,6 +39,7 @@ from crawler.sources.base import (
 )
 from crawler.sources.captures import CaptureIndex, CaptureRecord, Choice, Window, status_class
 from crawler.sources.lifespan import LifeSpan
+from crawler.sources.observer import AFTERLIFE, MISSING, NO_OBSERVER, UNAVAILABLE
 from crawler.sources.waybackurls import iso_from_timestamp, timestamp_from_iso
 from crawler.urls import SiteUrls
 
@@ -74,6 +75,8 @@ class IndexedSource(ArchiveSource):
         self.tries = max(1, tries)
         self.judge = CaptureJudge()
         self.life = LifeSpan()
+        self.observer = NO_OBSERVER
+        """Told of the captures passed over and of URLs left without one (``scrapy report``)."""
         self._index: asyncio.Future[CaptureIndex] | None = None
 
     async def load_index(self, index: CaptureIndex) -> None:
@@ -133,6 +136,9 @@ class IndexedSource(ArchiveSource):
         for record in self.candidates(request, choice):
             if self.life.known_afterlife(record):
                 self.inc("afterlife/skipped")
+                known = self.life.pages.get(record.digest)
+                self.observer.rejected(request, self.capture(record),
+                                       known.kind if known else AFTERLIFE, fetched=False)
                 rejected += 1
                 continue
             if fetches == self.tries:
@@ -186,11 +192,14 @@ class IndexedSource(ArchiveSource):
     def _afterlife(self, request: Request, fetched: Fetched, verdict: Verdict) -> None:
         self.life.afterlife(fetched.record, verdict.kind, verdict.title)
         self.inc(f"afterlife/rejected/{verdict.kind}")
+        self.observer.rejected(request, self.capture(fetched.record), verdict.kind, fetched=True)
         logger.debug("Capture %s of %s is not the site's page (%s: %r)",
                      fetched.record.timestamp, request.url, verdict.kind, verdict.title)
 
     def _nothing_to_serve(self, request: Request, fetches: int, rejected: int) -> Response:
         """A 404 for a URL none of whose captures could be read, or is a page of the site."""
+        self.observer.unserved(request, AFTERLIFE if rejected else UNAVAILABLE if fetches
+                               else MISSING)
         if rejected:
             self.inc("afterlife/no_real_capture")
             logger.info("No capture of %s is a page of the site (%d afterlife, %d fetched): "
@@ -257,6 +266,8 @@ class IndexedSource(ArchiveSource):
         for found in index.catch_all.values():
             kind, title = await self._sample(index, found.digest)
             self.life.catch_all(found.digest, found.urls, found.first, found.last, kind, title)
+            for record in index.by_digest[found.digest]:
+                self.observer.catch_all(record.url, self.capture(record), kind)
             self.inc("afterlife/catch_all_pages")
             logger.info("One page (%s%s) answers for %d URLs from %s to %s: used only where "
                         "a URL has nothing else", kind, f", {title!r}" if title else "",

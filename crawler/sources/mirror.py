@@ -46,6 +46,7 @@ from crawler.sources.mirrorfiles import (
     walk_pages,
 )
 from crawler.sources.mirrorpaths import candidates, find_host_dir, url_path
+from crawler.sources.observer import AFTERLIFE, MISSING, NO_OBSERVER, UNAVAILABLE
 from crawler.sources.replay import archived_response
 from crawler.urls import SiteUrls
 
@@ -70,6 +71,8 @@ class MirrorSource(ArchiveSource):
         self.skips = Skips(stats)
         self.afterlife: Counter[tuple[str, str]] = Counter()
         """(kind, title) of the files judged afterlife pages, and how many."""
+        self.observer = NO_OBSERVER
+        """Told of the files judged afterlife pages and of URLs left without one."""
 
     def describe(self) -> str:
         return f"mirror of {self.site.root} in {self.host_dir}"
@@ -101,6 +104,7 @@ class MirrorSource(ArchiveSource):
 
     async def retrieve(self, request: Request, capture: Capture) -> Response:
         if capture.archive_url is None:
+            self.observer.unserved(request, MISSING)
             return HtmlResponse(request.url, status=404, body=b"", request=request)
         # surrogateescape: a file name that is not UTF-8 is %-escaped bytes in its URI
         file = Path(unquote(urlsplit(capture.archive_url).path, errors="surrogateescape"))
@@ -112,6 +116,7 @@ class MirrorSource(ArchiveSource):
             raise IgnoreRequest(f"page too large: {exc}") from None
         except NotAPageFile as exc:
             self.skips.add(exc.reason, file)
+            self.observer.unserved(request, UNAVAILABLE)
             return HtmlResponse(request.url, status=404, body=b"", request=request)
         url = self.site.canonical(request.url) or request.url
         verdict = self.judge.judge(url, body, home=request.meta.get("route") in HOME_ROUTES)
@@ -120,6 +125,8 @@ class MirrorSource(ArchiveSource):
             self._inc(f"afterlife/rejected/{verdict.kind}")
             logger.debug("%s is not a page of the site (%s: %r)", capture.archive_url,
                          verdict.kind, verdict.title)
+            self.observer.rejected(request, capture, verdict.kind, fetched=True)
+            self.observer.unserved(request, AFTERLIFE)
             return HtmlResponse(request.url, status=404, body=b"", request=request,
                                 flags=["afterlife"])
         if verdict.kind == UNPROVEN:
