@@ -160,6 +160,26 @@ SPIDER_MIDDLEWARES = {
 }
 COMMANDS_MODULE = "crawler.commands"  # scrapy export; scrapy crawl with a meaningful exit status
 
+# --- Distributed runs (crawler.distributed; README "Distributed crawling") ---------------------
+ARCHIVE_REDIS_URL = ""
+"""A Redis server (``redis://host:6379/0``) makes this crawl one worker of a distributed run;
+scrapy-redis's ``REDIS_URL`` works too. Empty: a single-process crawl, as without this."""
+ARCHIVE_REDIS_RUN = "default"
+"""The run's name: processes crawling one site with the same name share one queue, one
+dataset and one budget (keys ``archive-crawler:{<site>:<run>}:*``)."""
+ARCHIVE_REDIS_WRITER = True
+"""Whether this process may hold the run lease and write the dataset (the state store, feeds).
+The first to start takes it; a process started after the writer died takes it over."""
+ARCHIVE_REDIS_LEASE_TIMEOUT = 15.0
+"""Seconds a worker may be silent before its requests go back to the queue (and a silent
+writer's run lease to another process)."""
+ARCHIVE_REDIS_EGRESS = ""
+"""The archive budgets are shared by every worker of every run through this Redis, per archive
+host: the Internet Archive counts requests per IP. Workers that really leave through different
+IPs may each get their own budget by naming their egress here (opt-in; README)."""
+ARCHIVE_REDIS_READ_COMMENTS = False
+"""Set by a distributed run on its workers (not by hand): read comments for the writer."""
+
 # Settings from the environment, for cron, systemd and scrapyd (deploy/): every ARCHIVE* setting
 # above may be set by an environment variable of the same name (crawler.environment, applied by
 # the spider's update_settings). Precedence: -a / -s on the command line, then the environment,

@@ -19,6 +19,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler.args import CrawlArgs
+from crawler.distributed import wiring as distributed
 from crawler.environment import apply_environment
 from crawler.feedcheck import comments_wanted
 from crawler.items import Comment, Post
@@ -68,9 +69,11 @@ class ArchiveSpider(Spider):
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
         """Scrapy's hook when a crawl's settings are made: ``ARCHIVE*`` environment variables
-        go over ``settings.py`` (``crawler.environment``)."""
+        go over ``settings.py`` (``crawler.environment``); a Redis URL makes the crawl part of a
+        distributed run (``crawler.distributed.wiring``)."""
         super().update_settings(settings)
         apply_environment(settings)
+        distributed.configure(settings)  # only with ARCHIVE_REDIS_URL / REDIS_URL
 
     @classmethod
     def check_arguments(cls, crawler: Crawler, kwargs: dict[str, Any]) -> None:
@@ -96,7 +99,8 @@ class ArchiveSpider(Spider):
         spider.links_seen = set()
         spider.requested = set()
         spider.profile = SiteProfile()
-        spider.read_comments = comments_wanted(crawler.settings)
+        spider.read_comments = (comments_wanted(crawler.settings)
+                                or crawler.settings.getbool(distributed.READ_COMMENTS_SETTING))
         return spider
 
     async def start(self) -> AsyncIterator[Request]:

@@ -16,10 +16,17 @@ from pathlib import Path
 COLLECTION = "coll"
 
 
+OWN_VENV = Path(__file__).resolve().parents[2] / ".venv-pywb" / "bin"
+"""pywb's own venv (``.ci/run`` makes it): pywb pins ``redis==2.10.6``, and the crawler's
+distributed mode needs a newer redis client, so the two cannot share one venv."""
+
+
 def pywb_tool(name: str) -> str | None:
-    """The path of a pywb command installed beside this Python, or on the PATH."""
-    beside = Path(sys.executable).parent / name
-    return str(beside) if beside.exists() else shutil.which(name)
+    """The path of a pywb command: in pywb's own venv, beside this Python, or on the PATH."""
+    for folder in (OWN_VENV, Path(sys.executable).parent):
+        if (folder / name).exists():
+            return str(folder / name)
+    return shutil.which(name)
 
 
 @contextmanager
@@ -33,7 +40,7 @@ def run_pywb(warcs: list[Path], workdir: Path, startup: float = 30.0) -> Iterato
     subprocess.run(
         [manager, "add", COLLECTION, *map(str, warcs)], cwd=workdir, check=True, capture_output=True
     )
-    port = _free_port()
+    port = free_port()
     log = (workdir / "wayback.log").open("wb")
     process = subprocess.Popen(
         [wayback, "-b", "127.0.0.1", "-p", str(port)],
@@ -46,16 +53,21 @@ def run_pywb(warcs: list[Path], workdir: Path, startup: float = 30.0) -> Iterato
         _wait_until_up(prefix + "cdx?url=example.org&limit=1", process, startup)
         yield prefix
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         log.close()
 
 
-def _free_port() -> int:
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Terminate a server, killing it if it does not stop within 10 s."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]

@@ -1,0 +1,155 @@
+"""The shared frontier: scrapy-redis's priority queue and dupefilter, with leases.
+
+scrapy-redis pops a request by deleting it from the queue: a worker killed before it is done
+with the request loses it. Here a pop moves the request into the worker's *lease* hash in the
+same Lua call, and the request is done (acknowledged) only when everything its page gave is in
+Redis: :meth:`LeasedQueue.commit` deletes the lease, queues the page's new links (through the
+dupefilter) and appends its items to the run's stream, all in one script, so a page's effects
+happen once or not at all. The leases of a worker whose ``alive`` key expired go back to the
+queue (:meth:`LeasedQueue.requeue`); a commit for a lease that was taken back is refused, and the
+page's effects are left to the worker that reads it again.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from redis import Redis
+from scrapy import Request, Spider
+from scrapy_redis.dupefilter import RFPDupeFilter
+from scrapy_redis.queue import PriorityQueue
+
+from crawler.distributed.config import Keys
+
+LEASE_META = "archive_lease"
+"""Request meta key holding the lease a popped request is held under."""
+
+_POP = """
+local popped = redis.call('ZPOPMIN', KEYS[1])
+if #popped == 0 then return false end
+redis.call('HSET', KEYS[2], ARGV[1], popped[1], ARGV[1] .. ':score', popped[2])
+return popped[1]
+"""
+
+# KEYS: lease hash, queue, seen, items. ARGV: lease id ('' for none), number of requests, then
+# (fingerprint or '' for dont_filter, score, request) per request, then one entry per item.
+_COMMIT = """
+if ARGV[1] ~= '' and redis.call('HDEL', KEYS[1], ARGV[1], ARGV[1] .. ':score') == 0 then
+  return -1
+end
+local queued, at = 0, 3
+for _ = 1, tonumber(ARGV[2]) do
+  if ARGV[at] == '' or redis.call('SADD', KEYS[3], ARGV[at]) == 1 then
+    redis.call('ZADD', KEYS[2], ARGV[at + 1], ARGV[at + 2])
+    queued = queued + 1
+  end
+  at = at + 3
+end
+for i = at, #ARGV do redis.call('XADD', KEYS[4], '*', 'i', ARGV[i]) end
+return queued
+"""
+
+# KEYS: lease hash, queue, workers, alive. ARGV: worker. Nothing happens while it is alive.
+_REQUEUE = """
+if redis.call('EXISTS', KEYS[4]) == 1 then return -1 end
+local held = redis.call('HGETALL', KEYS[1])
+local back = 0
+for i = 1, #held, 2 do
+  local name = held[i]
+  if string.sub(name, -6) ~= ':score' then
+    redis.call('ZADD', KEYS[2], redis.call('HGET', KEYS[1], name .. ':score'), held[i + 1])
+    back = back + 1
+  end
+end
+redis.call('DEL', KEYS[1])
+redis.call('SREM', KEYS[3], ARGV[1])
+return back
+"""
+
+
+class LeaseLost(Exception):
+    """The lease was taken back (the worker was silent too long): another worker has the
+    request now, and this one's results must not count."""
+
+
+class LeasedQueue(PriorityQueue):
+    """scrapy-redis's :class:`PriorityQueue`, whose pop leases the request to one worker."""
+
+    def __init__(self, server: Redis, spider: Spider, keys: Keys, worker: str) -> None:
+        super().__init__(server, spider, keys.queue)
+        self.keys = keys
+        self.worker = worker
+        self.lease_key = keys.of("lease", worker)
+        self._pop = server.register_script(_POP)
+        self._commit = server.register_script(_COMMIT)
+        self._requeue = server.register_script(_REQUEUE)
+
+    def pop(self, timeout: int = 0) -> Request | None:
+        lease = uuid.uuid4().hex
+        data = self._pop(keys=[self.key, self.lease_key], args=[lease])
+        if not data:
+            return None
+        request: Request = self._decode_request(data)
+        request.meta[LEASE_META] = lease
+        return request
+
+    def encode(self, request: Request) -> bytes:
+        """A request as the queue keeps it, without the lease it may have been popped under."""
+        lease = request.meta.pop(LEASE_META, None)
+        try:
+            return self._encode_request(request)  # type: ignore[no-any-return]
+        finally:
+            if lease is not None:
+                request.meta[LEASE_META] = lease
+
+    def commit(self, lease: str | None, requests: Sequence[tuple[str, Request]],
+               items: Sequence[bytes]) -> int:
+        """Acknowledge *lease* (if any), queue *requests* (``(fingerprint, request)``, an empty
+        fingerprint for ``dont_filter``) that the dupefilter lets through, and append *items* to
+        the stream, atomically. Returns how many requests were queued; raises
+        :class:`LeaseLost` (and changes nothing) when the lease was taken back."""
+        args: list[Any] = [lease or "", len(requests)]
+        for fingerprint, request in requests:
+            args += [fingerprint, -request.priority, self.encode(request)]
+        args += items
+        queued = self._commit(
+            keys=[self.lease_key, self.key, self.keys.seen, self.keys.items], args=args)
+        if queued == -1:
+            raise LeaseLost(lease)
+        return int(queued)
+
+    def requeue(self, worker: str) -> int | None:
+        """Put a dead worker's leased requests back; ``None`` while it is alive."""
+        back = self._requeue(keys=[self.keys.of("lease", worker), self.key, self.keys.workers,
+                                   self.keys.of("alive", worker)], args=[worker])
+        return None if back == -1 else int(back)
+
+    def leased(self) -> int:
+        """Requests leased by the workers in the run, this one included."""
+        workers = self.server.smembers(self.keys.workers)
+        with self.server.pipeline(transaction=False) as pipe:
+            for worker in workers:
+                pipe.hlen(self.keys.of("lease", worker.decode()))
+            return sum(pipe.execute()) // 2  # two fields per lease
+
+
+class SharedDupeFilter(RFPDupeFilter):
+    """scrapy-redis's dupefilter with the crawl's own request fingerprints.
+
+    scrapy-redis fingerprints with ``w3lib``'s ``canonicalize_url`` whatever
+    ``REQUEST_FINGERPRINTER_CLASS`` says; ours (:mod:`crawler.fingerprint`) folds ``http``/
+    ``https``, ``www.``, ``/amp/`` and tracking parameters, so a page is fetched once by all
+    workers together. Never cleared when a worker closes: the set belongs to the run.
+    """
+
+    def __init__(self, server: Redis, key: str, fingerprinter: Any, debug: bool = False) -> None:
+        super().__init__(server, key, debug)
+        self.fingerprinter = fingerprinter
+
+    def request_fingerprint(self, request: Request) -> str:
+        return self.fingerprinter.fingerprint(request).hex()  # type: ignore[no-any-return]
+
+    def close(self, reason: str = "") -> None:
+        """Keep the run's fingerprints (scrapy-redis deletes them)."""
