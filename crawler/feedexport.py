@@ -26,6 +26,7 @@ from scrapy.exceptions import CloseSpider, NotConfigured
 from scrapy.extensions.feedexport import FeedExporter, FeedSlot
 from scrapy.utils.defer import deferred_from_coro
 
+from crawler.distributed import LEASE_LOST_STAT
 from crawler.feedcheck import FeedRules
 from crawler.state.extension import CrawlState
 
@@ -208,7 +209,10 @@ class GuardedFeedExporter(FeedExporter):
 
     def _crawl_refused(self) -> bool:
         state = self.crawler.get_extension(CrawlState)
-        return state is not None and state.refused
+        if state is not None and state.refused:
+            return True
+        # A distributed run's writer that lost the run lease: its successor writes the feeds.
+        return bool(self.crawler.stats and self.crawler.stats.get_value(LEASE_LOST_STAT))
 
     def _slots(self) -> list[GuardedFeedSlot]:
         return self.slots  # type: ignore[return-value]  # _start_new_batch makes them all

@@ -28,6 +28,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.asyncio import create_looping_call
 from scrapy.utils.defer import deferred_from_coro
 
+from crawler.distributed import LEASE_LOST_STAT
 from crawler.distributed import stats as runstats
 from crawler.distributed.config import Keys, RunConfig, redis_url
 from crawler.distributed.frontier import LeasedQueue, LeaseLost
@@ -57,11 +58,12 @@ redis.call('SET', KEYS[4], ARGV[3], 'PX', ARGV[4])
 return 1
 """
 
-# KEYS: writer. ARGV: worker, ttl. The run lease is renewed only by its holder.
+# KEYS: writer. ARGV: worker, ttl. The run lease is renewed only by its holder; one that expired
+# unclaimed (Scrapy takes seconds between the claim and the first heartbeat) is taken again.
 _RENEW = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
-end
+local holder = redis.call('GET', KEYS[1])
+if holder == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+if not holder then return redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) and 1 or 0 end
 return 0
 """
 
@@ -124,13 +126,15 @@ class DistributedRun:
         if not self.over:
             self._leave()
         runstats.publish(self.server, self.keys, self.config.worker, stats.get_stats())
-        self.server.srem(self.keys.workers, self.config.worker)
-        if self.over:
-            if self.writer:
-                self._wait_for_workers()
+        if self.over and self.writer:
+            self.server.srem(self.keys.workers, self.config.worker)
+            self._wait_for_workers()  # their last stats are in once they left
             self._set_totals()
-        if self.writer and self.over:
             self._clean_up()
+            return
+        if self.over:
+            self._set_totals()  # before leaving: the writer deletes the run once all have left
+        self.server.srem(self.keys.workers, self.config.worker)
 
     def _leave(self) -> None:
         """Stopped before the run's end (Ctrl-C, an error): give back what this process holds."""
@@ -156,7 +160,7 @@ class DistributedRun:
             everyone.get(self.server.get(self.keys.finished).decode()  # type: ignore[union-attr]
                          if self.server.exists(self.keys.finished) else "", {})
         own = stats.get_stats()
-        totals = runstats.totals(writer, everyone)
+        totals = runstats.totals(writer, everyone, self.server.scard(self.keys.everyone))
         for key, value in own.items():  # this process's times and reasons
             totals.setdefault(key, value)
         totals[runstats.OWN_PAGES] = own.get("response_received_count", 0)
@@ -187,6 +191,7 @@ class DistributedRun:
             logger.error("This process lost the run lease (silent for more than "
                          "ARCHIVE_REDIS_LEASE_TIMEOUT): another process writes the run now")
             self.writer = False
+            self._inc(LEASE_LOST_STAT)
             engine = self.crawler.engine
             if engine is not None:
                 deferred_from_coro(engine.close_spider_async(reason=LEASE_LOST_REASON))

@@ -52,13 +52,15 @@ def worker_stats(server: Any, keys: Keys) -> dict[str, dict[str, float]]:
     return {w: json.loads(v) for w, v in zip(workers, values, strict=True) if v}
 
 
-def totals(writer: Mapping[str, Any], workers: Mapping[str, Mapping[str, float]]) -> dict[str, Any]:
+def totals(writer: Mapping[str, Any], workers: Mapping[str, Mapping[str, float]],
+           took_part: int) -> dict[str, Any]:
     """The run's stats: the writer's item-side stats, everyone's crawl-side stats added up
-    (non-numeric values are the writer's)."""
+    (non-numeric values are the writer's); *took_part* workers (one killed before it published
+    anything has no stats, but took part)."""
     result = {k: v for k, v in writer.items() if is_item_side(k) or not _number(v)}
     for stats in workers.values():
         _add(result, (kv for kv in stats.items() if not is_item_side(kv[0])))
-    result[WORKERS_STAT] = len(workers)
+    result[WORKERS_STAT] = took_part
     return result
 
 
