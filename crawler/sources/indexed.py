@@ -78,6 +78,9 @@ class IndexedSource(ArchiveSource):
         self.observer = NO_OBSERVER
         """Told of the captures passed over and of URLs left without one (``scrapy report``)."""
         self._index: asyncio.Future[CaptureIndex] | None = None
+        self.index_share: Any = None
+        """Set in a distributed run (``crawler.distributed.index``): one worker loads the
+        index, the others read its copy (``await index_share.get(load)``)."""
 
     async def load_index(self, index: CaptureIndex) -> None:
         """Fill *index* from the archive (subclasses)."""
@@ -247,10 +250,15 @@ class IndexedSource(ArchiveSource):
         if self.stats is not None:
             self.stats.inc_value(f"archive/{name}", value)
 
-    async def _build_index(self) -> CaptureIndex:
+    async def _load(self) -> CaptureIndex:
         index = CaptureIndex(self.site, self.window)
         await self.load_index(index)
         index.finish()
+        return index
+
+    async def _build_index(self) -> CaptureIndex:
+        share = self.index_share
+        index = await (self._load() if share is None else share.get(self._load))
         urls = index.urls()
         self.inc("index/urls", len(urls))
         for reason, count in sorted(index.dropped.items()):

@@ -24,6 +24,8 @@ from typing import Any
 from scrapy.exceptions import IgnoreRequest
 from scrapy.settings import BaseSettings
 
+from crawler.distributed.config import redis_url
+
 logger = logging.getLogger(__name__)
 
 INDEX = "index"
@@ -78,19 +80,12 @@ class RateLimiter:
     @classmethod
     def from_settings(cls, settings: BaseSettings, stats: Any,
                       sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> RateLimiter:
-        return cls(
-            {
-                INDEX: settings.getfloat("ARCHIVE_INDEX_RATE"),
-                PAGE: settings.getfloat("ARCHIVE_PAGE_RATE"),
-            },
-            backoff_429=settings.getfloat("ARCHIVE_BACKOFF_429"),
-            backoff_503=settings.getfloat("ARCHIVE_BACKOFF_503"),
-            backoff_blocked=settings.getfloat("ARCHIVE_BACKOFF_BLOCKED"),
-            backoff_max=settings.getfloat("ARCHIVE_BACKOFF_MAX"),
-            stats=stats,
-            sleep=sleep,
-        )
-
+        """The limiter the settings ask for: in a distributed run (a Redis URL), the one budget
+        all its workers share (``crawler.distributed.budget``)."""
+        if redis_url(settings):
+            from crawler.distributed.budget import SharedRateLimiter
+            return SharedRateLimiter.shared(settings, stats, sleep)
+        return cls(**limiter_options(settings), stats=stats, sleep=sleep)
 
     async def acquire(self, budget: str) -> Ticket:
         """Wait until a request of kind *budget* may be sent."""
@@ -162,17 +157,34 @@ class RateLimiter:
         self.epoch += 1
         for slot in self.budgets.values():
             slot.next_at = self.paused_until
+        self._log_pause(delay, why, log)
+        return delay
+
+    def _log_pause(self, delay: float, why: str, log: bool) -> None:
         self._inc("pauses")
         self._inc("pause_seconds", round(delay, 3))
         if log:
             logger.warning(
                 "Archive trouble: %s. Pausing all archive requests for %.1f s", why, delay
             )
-        return delay
 
     def _inc(self, name: str, value: float = 1) -> None:
         if self.stats is not None:
             self.stats.inc_value(f"archive/ratelimit/{name}", value)
+
+
+def limiter_options(settings: BaseSettings) -> dict[str, Any]:
+    """A :class:`RateLimiter`'s budgets and backoffs, from the ``ARCHIVE_*`` settings."""
+    return {
+        "per_minute": {
+            INDEX: settings.getfloat("ARCHIVE_INDEX_RATE"),
+            PAGE: settings.getfloat("ARCHIVE_PAGE_RATE"),
+        },
+        "backoff_429": settings.getfloat("ARCHIVE_BACKOFF_429"),
+        "backoff_503": settings.getfloat("ARCHIVE_BACKOFF_503"),
+        "backoff_blocked": settings.getfloat("ARCHIVE_BACKOFF_BLOCKED"),
+        "backoff_max": settings.getfloat("ARCHIVE_BACKOFF_MAX"),
+    }
 
 
 def parse_retry_after(value: str | None, now: float) -> float | None:
