@@ -120,5 +120,6 @@ def _details(stats: dict[str, Any]) -> str:
                               "archive/errors/", "archive/validate/", "archive/ignored",
                               "archive/comments/missing_parent",
                               "archive/comments/posts_incomplete",
-                              "archive/comments/merged"))]
+                              "archive/comments/merged",
+                              "archive/distributed/workers"))]  # a distributed run's
     return " (" + ", ".join(parts) + ")" if parts else ""

@@ -12,7 +12,9 @@ page's effects are left to the worker that reads it again.
 
 from __future__ import annotations
 
+import pickle
 import uuid
+import zlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -67,6 +69,16 @@ redis.call('DEL', KEYS[1])
 redis.call('SREM', KEYS[3], ARGV[1])
 return back
 """
+
+
+def pack(item: Any) -> bytes:
+    """An item as the stream carries it: pickled (it is a dataclass), then deflated (bodies are
+    most of it, and compress several times over)."""
+    return zlib.compress(pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def unpack(data: bytes) -> Any:
+    return pickle.loads(zlib.decompress(data))  # noqa: S301 (the run's own Redis, like scrapy-redis)
 
 
 class LeaseLost(Exception):

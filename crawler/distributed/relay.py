@@ -13,8 +13,6 @@ the retries gave up on, a request a middleware ignored): nothing of it is left t
 from __future__ import annotations
 
 import logging
-import pickle
-import zlib
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -23,7 +21,7 @@ from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 
-from crawler.distributed.frontier import LEASE_META, LeaseLost
+from crawler.distributed.frontier import LEASE_META, LeaseLost, pack
 from crawler.distributed.run import DistributedRun
 from crawler.items import Post
 
@@ -32,16 +30,6 @@ logger = logging.getLogger(__name__)
 RELAYED = "archive/distributed/items_relayed"
 POSTS_RELAYED = "archive/distributed/posts_relayed"
 """Posts this worker found and sent to the writer (it found posts, though it exported none)."""
-
-
-def pack(item: Any) -> bytes:
-    """An item as the stream carries it: pickled (it is a dataclass), then deflated (bodies are
-    most of it, and compress several times over)."""
-    return zlib.compress(pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL), 1)
-
-
-def unpack(data: bytes) -> Any:
-    return pickle.loads(zlib.decompress(data))  # noqa: S301 (the run's own Redis, like scrapy-redis)
 
 
 SEED_BATCH = 500
@@ -105,8 +93,6 @@ class PageRelay:
             logger.warning("A page's lease was taken back (this worker was silent for more than "
                            "ARCHIVE_REDIS_LEASE_TIMEOUT): another worker reads it again")
             return
-        finally:
-            self.run.released(lease)
         stats.inc_value("archive/distributed/requests/queued", queued)
         stats.inc_value("archive/distributed/requests/filtered", len(requests) - queued)
         stats.inc_value(RELAYED, len(items))

@@ -1,18 +1,11 @@
-"""One process's part in a distributed run: its heartbeat, its leases and, on the writer, the
-dataset.
+"""One process's part in a distributed run: its heartbeat, its leases, its stats.
 
 Every process crawls: it pops leased requests from the shared queue, and :class:`PageRelay`
 commits what each page gave. This extension keeps the process *alive* in the run (a key that
 expires ``ARCHIVE_REDIS_LEASE_TIMEOUT`` after the last heartbeat), publishes its stats, wakes the
 engine when the shared queue may hold work (Scrapy only looks at a scheduler it was told was
-empty every 5 s), and notices when the run is over.
-
-The writer (the holder of the run lease: see :mod:`crawler.distributed.wiring`) also reads the
-stream of items into its own item pipelines, so merging, the state store and the feeds see one
-stream, as in a single process; puts back the leases of workers that died; and declares the run
-over when nothing is queued, leased or unread, in one atomic check. A writer that took over
-reads the stream from its start: its predecessor's feed was never delivered, and the state
-store redelivers what that run passed on (``pending_run``).
+empty every 5 s), and notices when the run is over. On the holder of the run lease it also
+drives the :class:`~crawler.distributed.writer.RunWriter`.
 """
 
 from __future__ import annotations
@@ -33,30 +26,15 @@ from crawler.distributed import stats as runstats
 from crawler.distributed.config import Keys, RunConfig, redis_url
 from crawler.distributed.frontier import LeasedQueue, LeaseLost
 from crawler.distributed.wiring import assign_role
+from crawler.distributed.writer import RunWriter
 
 logger = logging.getLogger(__name__)
 
 PUMP_INTERVAL = 0.05
 """Seconds between two looks at the queue, the stream and the run's end."""
 STATS_INTERVAL = 1.0
-READ_BATCH = 200
-"""Stream entries read at once by the writer."""
 LEASE_LOST_REASON = "writer_lease_lost"
 """Finish reason of a writer that was silent so long that another process took the run over."""
-
-# KEYS: queue, items, workers, finished. ARGV: base key, stream entry read last, writer, ttl.
-# Nothing queued, nothing leased by any worker, nothing unread: the run is over. One script, so
-# that no page can commit between the looks.
-_FINISH = """
-if redis.call('ZCARD', KEYS[1]) > 0 then return 0 end
-for _, worker in ipairs(redis.call('SMEMBERS', KEYS[3])) do
-  if redis.call('HLEN', ARGV[1] .. ':lease:' .. worker) > 0 then return 0 end
-end
-local last = redis.call('XREVRANGE', KEYS[2], '+', '-', 'COUNT', 1)
-if #last > 0 and last[1][1] ~= ARGV[2] then return 0 end
-redis.call('SET', KEYS[4], ARGV[3], 'PX', ARGV[4])
-return 1
-"""
 
 # KEYS: writer. ARGV: worker, ttl. The run lease is renewed only by its holder; one that expired
 # unclaimed (Scrapy takes seconds between the claim and the first heartbeat) is taken again.
@@ -79,14 +57,10 @@ class DistributedRun:
         self.writer = writer
         self.over = False
         self.frontier: LeasedQueue  # set by the scheduler when it opens
-        self.leases: set[str] = set()
-        """Leases of requests this process is working on."""
-        self.cursor = "0-0"
-        """The last stream entry put through the item pipelines (the writer's)."""
+        self.dataset = RunWriter(self)
+        """Used only while this process is the writer."""
         self._loops: list[Any] = []
-        self._draining = False
         self._stats_at = 0.0
-        self._finish = server.register_script(_FINISH)
         self._renew = server.register_script(_RENEW)
 
     @classmethod
@@ -107,8 +81,11 @@ class DistributedRun:
         self.heartbeat()
         self.server.sadd(self.keys.workers, self.config.worker)
         self.server.sadd(self.keys.everyone, self.config.worker)
-        for call, interval in ((self.heartbeat, self.config.lease_timeout / 3),
-                               (self.pump, PUMP_INTERVAL)):
+        progress = self.crawler.settings.getfloat("ARCHIVE_PROGRESS_INTERVAL")
+        calls = [(self.heartbeat, self.config.lease_timeout / 3), (self.pump, PUMP_INTERVAL)]
+        if self.writer and progress > 0:
+            calls.append((self.dataset.log_progress, progress))
+        for call, interval in calls:
             loop = create_looping_call(call)
             loop.start(interval, now=False)
             self._loops.append(loop)
@@ -125,12 +102,12 @@ class DistributedRun:
         assert stats is not None
         if not self.over:
             self._leave()
-        runstats.publish(self.server, self.keys, self.config.worker, stats.get_stats())
+        self.publish_stats()
         if self.over and self.writer:
             self.server.srem(self.keys.workers, self.config.worker)
-            self._wait_for_workers()  # their last stats are in once they left
+            self.dataset.wait_for_workers()  # their last stats are in once they left
             self._set_totals()
-            self._clean_up()
+            self.dataset.clean_up()
             return
         if self.over:
             self._set_totals()  # before leaving: the writer deletes the run once all have left
@@ -145,12 +122,6 @@ class DistributedRun:
                 logger.info("Put %d requests this worker held back in the shared queue", back)
         if self.writer:
             self.server.delete(self.keys.writer)  # another process may take the run at once
-
-    def _wait_for_workers(self, timeout: float = 5.0) -> None:
-        """Let the other workers publish their last stats before the run's totals are made."""
-        deadline = time.monotonic() + timeout
-        while self.server.scard(self.keys.workers) and time.monotonic() < deadline:
-            time.sleep(0.05)
 
     def _set_totals(self) -> None:
         stats = self.crawler.stats
@@ -173,14 +144,6 @@ class DistributedRun:
         logger.info("Run %s: %d workers took part", self.config.run,
                     totals[runstats.WORKERS_STAT])
 
-    def _clean_up(self) -> None:
-        """The run is over and written: its keys go (but the mark that it finished)."""
-        keys = list(self.keys.run_keys())
-        for kind in ("lease", "alive", "stats"):
-            keys += [k for k in self.server.scan_iter(self.keys.of(kind, "*"), count=1000)]
-        keys.append(self.keys.everyone)
-        self.server.delete(*keys)
-
     # --- Periodic -------------------------------------------------------------------------------
 
     def heartbeat(self) -> None:
@@ -191,7 +154,7 @@ class DistributedRun:
             logger.error("This process lost the run lease (silent for more than "
                          "ARCHIVE_REDIS_LEASE_TIMEOUT): another process writes the run now")
             self.writer = False
-            self._inc(LEASE_LOST_STAT)
+            self.inc(LEASE_LOST_STAT)
             engine = self.crawler.engine
             if engine is not None:
                 deferred_from_coro(engine.close_spider_async(reason=LEASE_LOST_REASON))
@@ -200,14 +163,12 @@ class DistributedRun:
         now = time.monotonic()
         if now - self._stats_at >= STATS_INTERVAL:
             self._stats_at = now
-            stats = self.crawler.stats
-            assert stats is not None
-            runstats.publish(self.server, self.keys, self.config.worker, stats.get_stats())
+            self.publish_stats()
             if self.writer:
-                self._requeue_dead()
+                self.dataset.requeue_dead()
         if self.writer:
-            if not self._draining:
-                deferred_from_coro(self._drain())
+            if not self.dataset.draining:
+                deferred_from_coro(self.dataset.drain())
         elif not self.over and self.server.exists(self.keys.finished):
             self.over = True
         self._wake_engine()
@@ -220,36 +181,6 @@ class DistributedRun:
         if slot is not None and not engine.needs_backout():  # type: ignore[union-attr]
             slot.nextcall.schedule()
 
-    def _requeue_dead(self) -> None:
-        for worker in self.server.smembers(self.keys.workers):
-            name = worker.decode()
-            back = self.frontier.requeue(name) if hasattr(self, "frontier") else None
-            if back is not None:
-                logger.warning("Worker %s stopped answering: %d requests it held are back in "
-                               "the queue", name, back)
-                self._inc("archive/distributed/requeued", back)
-                self._inc("archive/distributed/workers_lost")
-
-    async def _drain(self) -> None:
-        """Put every item in the stream through the pipelines, in order (the writer's)."""
-        from crawler.distributed.relay import unpack
-        self._draining = True
-        try:
-            while self.writer:
-                read = self.server.xread({self.keys.items: self.cursor}, count=READ_BATCH)
-                if not read:
-                    break
-                engine = self.crawler.engine
-                assert engine is not None
-                for entry, fields in read[0][1]:
-                    await engine.scraper.start_itemproc_async(unpack(fields[b"i"]),
-                                                               response=None)
-                    self.cursor = entry.decode()
-            if self.writer and not self.over and self.seeded() and self._try_finish():
-                self.over = True
-        finally:
-            self._draining = False
-
     def seeded(self) -> bool:
         """Whether the run's start requests are all in the queue."""
         return self.server.get(self.keys.seeded) == b"done"
@@ -257,34 +188,14 @@ class DistributedRun:
     def seeding_done(self) -> None:
         self.server.set(self.keys.seeded, b"done")
 
-    def _try_finish(self) -> bool:
-        if self.server.zcard(self.keys.queue):
-            return False
-        stats = self.crawler.stats
-        assert stats is not None
-        # The writer's item counts are final: published before the run is declared over, so
-        # the workers' totals have them.
-        runstats.publish(self.server, self.keys, self.config.worker, stats.get_stats())
-        ttl = int(max(60.0, 4 * self.config.lease_timeout) * 1000)
-        return bool(self._finish(
-            keys=[self.keys.queue, self.keys.items, self.keys.workers, self.keys.finished],
-            args=[self.keys.base, self.cursor, self.config.worker, ttl]))
-
     # --- Used by the scheduler and the relay ----------------------------------------------------
-
-    def leased(self, lease: str) -> None:
-        self.leases.add(lease)
-
-    def released(self, lease: str | None) -> None:
-        self.leases.discard(lease or "")
 
     def release(self, lease: str) -> None:
         """A leased request is done without anything to commit (it failed for good)."""
         try:
             self.frontier.commit(lease, [], [])
         except LeaseLost:
-            self._inc("archive/distributed/leases_lost")
-        self.released(lease)
+            self.inc("archive/distributed/leases_lost")
 
     def fingerprints(self, requests: list[Request]) -> list[tuple[str, Request]]:
         """Each request with its fingerprint for the shared dupefilter (``''``: not filtered)."""
@@ -292,6 +203,11 @@ class DistributedRun:
         return [("" if r.dont_filter else fingerprinter.fingerprint(r).hex(), r)
                 for r in requests]
 
-    def _inc(self, key: str, count: int = 1) -> None:
+    def publish_stats(self) -> None:
+        stats = self.crawler.stats
+        assert stats is not None
+        runstats.publish(self.server, self.keys, self.config.worker, stats.get_stats())
+
+    def inc(self, key: str, count: int = 1) -> None:
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value(key, count)

@@ -66,7 +66,6 @@ class SharedScheduler(Scheduler):
     def next_request(self) -> Request | None:
         request = self.queue.pop()
         if request is not None:
-            self.run.leased(request.meta[LEASE_META])
             self._inc("scheduler/dequeued/redis")
         return request
 

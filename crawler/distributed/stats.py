@@ -31,14 +31,17 @@ WORKERS_STAT = "archive/distributed/workers"
 """How many workers took part in the run (in the writer's final stats)."""
 
 
+OWN = ("elapsed_time_seconds", "memusage/")
+"""Numbers that mean nothing added up: each process keeps its own."""
+
+
 def is_item_side(key: str) -> bool:
     return key.startswith(ITEM_SIDE)
 
 
 def snapshot(stats: Mapping[str, Any]) -> str:
-    """A worker's numeric stats as JSON (times and reasons stay in its own log)."""
-    return json.dumps({k: v for k, v in stats.items()
-                       if isinstance(v, int | float) and not isinstance(v, bool)})
+    """A worker's numeric stats as JSON (times, reasons and memory stay in its own log)."""
+    return json.dumps({k: v for k, v in stats.items() if _number(v) and not k.startswith(OWN)})
 
 
 def publish(server: Redis, keys: Keys, worker: str, stats: Mapping[str, Any]) -> None:
