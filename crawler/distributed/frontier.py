@@ -28,10 +28,13 @@ from crawler.distributed.config import Keys
 LEASE_META = "archive_lease"
 """Request meta key holding the lease a popped request is held under."""
 
+# KEYS: queue, lease hash, workers. ARGV: lease id, worker. The worker is (again) one the run
+# waits for: one whose leases were taken back while it was busy, and that goes on, counts again.
 _POP = """
 local popped = redis.call('ZPOPMIN', KEYS[1])
 if #popped == 0 then return false end
 redis.call('HSET', KEYS[2], ARGV[1], popped[1], ARGV[1] .. ':score', popped[2])
+redis.call('SADD', KEYS[3], ARGV[2])
 return popped[1]
 """
 
@@ -100,7 +103,8 @@ class LeasedQueue(PriorityQueue):
 
     def pop(self, timeout: int = 0) -> Request | None:
         lease = uuid.uuid4().hex
-        data = self._pop(keys=[self.key, self.lease_key], args=[lease])
+        data = self._pop(keys=[self.key, self.lease_key, self.keys.workers],
+                         args=[lease, self.worker])
         if not data:
             return None
         request: Request = self._decode_request(data)

@@ -11,12 +11,15 @@ give to the writer through Redis.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from redis import Redis
 from scrapy.settings import BaseSettings
 
 from crawler.distributed.config import RunConfig, redis_url
 from crawler.feedcheck import comments_wanted
+
+if TYPE_CHECKING:  # redis is imported only by a distributed run's own modules
+    from redis import Redis
 
 logger = logging.getLogger(__name__)
 
@@ -77,10 +80,13 @@ def assign_role(settings: BaseSettings, server: Redis, config: RunConfig) -> boo
 
 
 def claim_writer(server: Redis, config: RunConfig) -> bool:
-    """Take the run lease if nobody holds it; a finished run's leftover mark starts a new run."""
+    """Take the run lease if nobody holds it. Not in the minute after the run finished: a
+    worker started late must not start the whole crawl again (it stops at once instead)."""
     keys = config.keys
-    if server.delete(keys.finished):
-        logger.info("Run %s finished before: starting it again", config.run)
+    if server.exists(keys.finished):
+        logger.warning("Run %s finished moments ago: nothing to do (another run of the site can "
+                       "start in a minute, or now with another ARCHIVE_REDIS_RUN)", config.run)
+        return False
     taken = server.set(keys.writer, config.worker, nx=True,
                        px=int(config.lease_timeout * 1000))
     return bool(taken)

@@ -87,3 +87,23 @@ def test_workers_export_each_post_once(tmp_path, redis_url, site, archive, singl
     fetched = [w.stat(OWN_PAGES) for w in run.workers]
     assert writer.stat("response_received_count") == sum(fetched) == pages
 
+
+
+def test_comments_and_the_state_store_as_in_one_process(tmp_path, redis_url, mirror):
+    """Workers read comments (comment pages too) for the writer's store and comments feed, as
+    one process would; the store that ``scrapy export`` reads is the writer's."""
+    args = ["-a", f"site={ROOT}", "-a", f"archive={mirror}"]
+    single_posts, single_comments = tmp_path / "single.jsonl", tmp_path / "single-comments.jsonl"
+    scrapy_crawl(*args, "-a", f"comments={single_comments}", output=single_posts,
+                 settings={"ARCHIVE_STATE": str(tmp_path / "single.sqlite3")})
+    comments = tmp_path / "comments.jsonl"
+    run = Run(tmp_path, [*args, "-a", f"comments={comments}"],
+              {"ARCHIVE_REDIS_URL": redis_url, "ARCHIVE_STATE": str(tmp_path / "run.sqlite3")})
+    for index in range(3):
+        run.start(f"w{index}")
+    run.wait()
+    assert by_id(run.rows()) == by_id(read_rows(single_posts))
+    got = {c["comment_id"]: c for c in read_rows(comments)}
+    want = {c["comment_id"]: c for c in read_rows(single_comments)}
+    assert len(want) > 100 and got == want
+    assert run.writer().stat("archive/distributed/workers") == 3
