@@ -25,6 +25,7 @@ import argparse
 import os
 import platform
 import re
+import resource
 import statistics
 import sys
 import tempfile
@@ -63,16 +64,19 @@ def redis_usage(url: str) -> tuple[float, int]:
     return info["used_cpu_sys"] + info["used_cpu_user"], int(info["total_commands_processed"])
 
 
-def crawl(folder: Path, args: list[str], settings: dict[str, str], n: int) -> Run:
+def crawl(folder: Path, args: list[str], settings: dict[str, str], n: int) -> tuple[Run, float]:
+    """The run of *n* processes, and the CPU seconds they used together."""
     folder.mkdir(parents=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     run = Run(folder, args, settings)
     for index in range(n):
         run.start(f"w{index}")
     run.wait(timeout=1800)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     for worker in run.workers:
         if worker.process.returncode != 0:
             raise SystemExit(f"a crawl failed:\n{worker.text()[-3000:]}")
-    return run
+    return run, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
 def local(options: argparse.Namespace, tmp: Path) -> None:
@@ -80,29 +84,34 @@ def local(options: argparse.Namespace, tmp: Path) -> None:
     archive = write_archive(site, tmp / "archive", options.warc)
     args = ["-a", f"site={ROOT}", "-a", f"archive={archive}"]
     rates: dict[int, list[float]] = {}
+    cpu: dict[int, list[float]] = {}
     costs: list[tuple[float, float]] = []
     for attempt in range(options.runs):
-        single = crawl(tmp / f"single-{attempt}", args, {}, 1)
+        single, seconds = crawl(tmp / f"single-{attempt}", args, {}, 1)
         pages = single.workers[0].stat("response_received_count")
         rates.setdefault(0, []).append(pages / span(single.workers))
+        cpu.setdefault(0, []).append(1e3 * seconds / pages)
         for n in range(1, options.workers + 1):
             with run_redis(tmp / f"redis-{attempt}-{n}") as url:
-                run = crawl(tmp / f"run-{attempt}-{n}", args, {"ARCHIVE_REDIS_URL": url}, n)
-                cpu, commands = redis_usage(url)
+                run, seconds = crawl(tmp / f"run-{attempt}-{n}", args,
+                                     {"ARCHIVE_REDIS_URL": url}, n)
+                redis_cpu, commands = redis_usage(url)
             total = run.writer().stat("response_received_count")
             rates.setdefault(n, []).append(total / span(run.workers))
-            costs.append((1e3 * cpu / total, commands / total))
-        print(f"run {attempt + 1}: " + ", ".join(
-            f"{'single' if n == 0 else f'{n} workers'} {r[-1]:.0f} pages/s"
-            for n, r in sorted(rates.items())), flush=True)
+            cpu.setdefault(n, []).append(1e3 * seconds / total)
+            costs.append((1e3 * redis_cpu / total, commands / total))
+        print(f"run {attempt + 1} (load average {os.getloadavg()[0]:.1f}): " + ", ".join(
+            f"{'single' if n == 0 else f'{n} workers'} {r[-1]:.0f} pages/s "
+            f"{cpu[n][-1]:.1f} ms CPU/page" for n, r in sorted(rates.items())), flush=True)
     base = statistics.median(rates[0])
     print(f"{'WARC' if options.warc else 'mirror'} of {options.posts} posts ({pages} pages), "
-          f"median of {options.runs} runs:")
-    print(f"  single process (no Redis): {base:.0f} pages/s")
+          f"median of {options.runs} runs (CPU: all the run's processes, start-up included):")
+    print(f"  single process (no Redis): {base:.0f} pages/s, "
+          f"{statistics.median(cpu[0]):.1f} ms CPU/page")
     for n in range(1, options.workers + 1):
         rate = statistics.median(rates[n])
         print(f"  {n} workers: {rate:.0f} pages/s = {rate / base:.2f} x single "
-              f"(target {0.8 * n:.1f} x)")
+              f"(target {0.8 * n:.1f} x), {statistics.median(cpu[n]):.1f} ms CPU/page")
     print(f"  Redis per page: {statistics.median(c[0] for c in costs):.2f} ms CPU, "
           f"{statistics.median(c[1] for c in costs):.1f} commands")
 

@@ -9,6 +9,7 @@ the state store redelivers what that run passed on (``pending_run``).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from typing import TYPE_CHECKING
@@ -64,11 +65,15 @@ class RunWriter:
                     break
                 engine = run.crawler.engine
                 assert engine is not None
-                for entry, fields in read[0][1]:
-                    await engine.scraper.start_itemproc_async(unpack(fields[b"i"]),
-                                                               response=None)
-                    self.cursor = entry.decode()
-                    self.written += 1
+                entries = read[0][1]
+                # Started together, as the scraper starts a page's items: awaited one by one,
+                # each would wait for a turn of a reactor busy crawling. Tasks start in order,
+                # and the pipelines run each item through synchronously: the order holds.
+                await asyncio.gather(*(
+                    engine.scraper.start_itemproc_async(unpack(fields[b"i"]), response=None)
+                    for _, fields in entries))
+                self.cursor = entries[-1][0].decode()
+                self.written += len(entries)
             if run.writer and not run.over and run.seeded() and self._try_finish():
                 run.over = True
         finally:
