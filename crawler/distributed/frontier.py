@@ -15,6 +15,7 @@ from __future__ import annotations
 import pickle
 import uuid
 import zlib
+from collections import deque
 from collections.abc import Sequence
 from typing import Any
 
@@ -25,17 +26,26 @@ from scrapy_redis.queue import PriorityQueue
 
 from crawler.distributed.config import Keys
 
+POP_BATCH = 4
+"""Requests popped from the shared queue at once."""
 LEASE_META = "archive_lease"
 """Request meta key holding the lease a popped request is held under."""
 
-# KEYS: queue, lease hash, workers. ARGV: lease id, worker. The worker is (again) one the run
-# waits for: one whose leases were taken back while it was busy, and that goes on, counts again.
+# KEYS: queue, lease hash, workers. ARGV: lease id prefix, worker, how many. The worker is
+# (again) one the run waits for: one whose leases were taken back while it was busy, and that
+# goes on, counts again.
 _POP = """
-local popped = redis.call('ZPOPMIN', KEYS[1])
-if #popped == 0 then return false end
-redis.call('HSET', KEYS[2], ARGV[1], popped[1], ARGV[1] .. ':score', popped[2])
+local popped = redis.call('ZPOPMIN', KEYS[1], ARGV[3])
+if #popped == 0 then return {} end
+local taken = {}
+for i = 1, #popped, 2 do
+  local lease = ARGV[1] .. ':' .. i
+  redis.call('HSET', KEYS[2], lease, popped[i], lease .. ':score', popped[i + 1])
+  table.insert(taken, lease)
+  table.insert(taken, popped[i])
+end
 redis.call('SADD', KEYS[3], ARGV[2])
-return popped[1]
+return taken
 """
 
 # KEYS: lease hash, queue, seen, items. ARGV: lease id ('' for none), number of requests, then
@@ -100,15 +110,21 @@ class LeasedQueue(PriorityQueue):
         self._pop = server.register_script(_POP)
         self._commit = server.register_script(_COMMIT)
         self._requeue = server.register_script(_REQUEUE)
+        self._taken: deque[tuple[bytes, bytes]] = deque()
+        """Requests popped (and leased) but not yet handed to the engine."""
 
     def pop(self, timeout: int = 0) -> Request | None:
-        lease = uuid.uuid4().hex
-        data = self._pop(keys=[self.key, self.lease_key, self.keys.workers],
-                         args=[lease, self.worker])
-        if not data:
+        """The next request, leased. Taken :data:`POP_BATCH` at a time: a round trip to Redis
+        blocks the reactor, and a worker killed with some in hand loses none of them."""
+        if not self._taken:
+            taken = self._pop(keys=[self.key, self.lease_key, self.keys.workers],
+                              args=[uuid.uuid4().hex, self.worker, POP_BATCH])
+            self._taken.extend(zip(taken[::2], taken[1::2], strict=True))
+        if not self._taken:
             return None
+        lease, data = self._taken.popleft()
         request: Request = self._decode_request(data)
-        request.meta[LEASE_META] = lease
+        request.meta[LEASE_META] = lease.decode()
         return request
 
     def encode(self, request: Request) -> bytes:

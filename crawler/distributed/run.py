@@ -33,6 +33,8 @@ logger = logging.getLogger(__name__)
 PUMP_INTERVAL = 0.05
 """Seconds between two looks at the queue, the stream and the run's end."""
 STATS_INTERVAL = 1.0
+FINISHED_INTERVAL = 0.25
+"""Seconds between a worker's looks at whether the run is over."""
 LEASE_LOST_REASON = "writer_lease_lost"
 """Finish reason of a writer that was silent so long that another process took the run over."""
 
@@ -61,6 +63,7 @@ class DistributedRun:
         """Used only while this process is the writer."""
         self._loops: list[Any] = []
         self._stats_at = 0.0
+        self._finished_at = 0.0
         self._renew = server.register_script(_RENEW)
 
     @classmethod
@@ -169,8 +172,9 @@ class DistributedRun:
         if self.writer:
             if not self.dataset.draining:
                 deferred_from_coro(self.dataset.drain())
-        elif not self.over and self.server.exists(self.keys.finished):
-            self.over = True
+        elif not self.over and now - self._finished_at >= FINISHED_INTERVAL:
+            self._finished_at = now  # each look is a round trip, during which nothing crawls
+            self.over = bool(self.server.exists(self.keys.finished))
         self._wake_engine()
 
     def _wake_engine(self) -> None:
