@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .dates import DATE_TEXT
 from .document import Document
@@ -12,28 +13,26 @@ from .dom import (
     author_slug,
     classes,
     clean_text,
-    css,
     text_of,
     within,
     xpath,
 )
 from .frontmatter import front_matter
 from .noise import in_author_box, in_meta_noise
+from .select import Selector
 
 _ARCHIVE_LINKS = xpath("descendant::a[contains(@href, '/author/')]")
 _AUTHOR_HREFS = xpath("descendant::a[contains(@href, '/author/')]/@href")
-# Page order within each source; sources in priority order. Block themes may print the name
-# without a link, so the slug can come from a later source than the name.
-_SOURCES = (
-    xpath("descendant::a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]"),
-    css(".vcard .fn, .author .fn, .byline .author a, .byline a, .posted-by a, .entry-author a,"
-        " .post-author a, .author-name a, .author a"),
-    _ARCHIVE_LINKS,
-    css(".wp-block-post-author-name, .wp-block-post-author__name, .author-name, .byline .author"),
-)
+_REL_AUTHOR = xpath(
+    "descendant::a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]")
+_BYLINE = Selector(".vcard .fn, .author .fn, .byline .author a, .byline a, .posted-by a,"
+                   " .entry-author a, .post-author a, .author-name a, .author a")
+_NAME_BLOCKS = Selector(".wp-block-post-author-name, .wp-block-post-author__name, .author-name,"
+                        " .byline .author")
 # An "about the author" box links the archive as "View all of X's posts": its heading is the
 # better name, once the theme's "By " is off.
-_BOX_NAMES = css(".author-title, .author-name, .saboxplugin-authorname, .abh_name, .author-heading")
+_BOX_NAMES = Selector(".author-title, .author-name, .saboxplugin-authorname, .abh_name,"
+                      " .author-heading")
 _BOX_PREFIX = re.compile(r"^(?:(?:written|posted|published)\s+by|by|about|author)\s*:?\s+",
                          re.IGNORECASE)
 # "By", "Posted by", "Por", "Von", "Par", "Di", "Автор:"... before a name: the theme's words.
@@ -53,13 +52,13 @@ def author(
     """(display name, slug) from the post header/meta (not the body: links there may name
     anyone), then meta ``author``, then JSON-LD."""
     root = scope if scope is not None else doc.root
-    name, slug = _from_markup(root, body)
+    name, slug = _from_markup(doc, root, body)
     if slug is None:
         slug = _any_author_link(root, body) or author_slug(_jsonld_url(doc))
     if name is None:
         # meta "author" last: themes put their designer's credit there.
         name = (person_name(_jsonld_name(doc)) or person_name(front_matter(doc).text("author"))
-                or _box_name(root) or person_name(doc.meta("author")))
+                or _box_name(doc, root) or person_name(doc.meta("author")))
     return name, slug
 
 
@@ -72,9 +71,19 @@ def person_name(text: str | None) -> str | None:
     return name
 
 
-def _from_markup(root: Element, body: Element | None) -> tuple[str | None, str | None]:
-    for source in _SOURCES:
-        for el in source(root):
+def _sources(doc: Document, root: Element) -> Iterator[list[Element]]:
+    """Candidate bylines, page order within each source; sources in priority order. Block
+    themes may print the name without a link, so the slug can come from a later source."""
+    yield _REL_AUTHOR(root)
+    yield doc.index(root).select(_BYLINE)
+    yield _ARCHIVE_LINKS(root)
+    yield doc.index(root).select(_NAME_BLOCKS)
+
+
+def _from_markup(doc: Document, root: Element,
+                 body: Element | None) -> tuple[str | None, str | None]:
+    for source in _sources(doc, root):
+        for el in source:
             name = person_name(text_of(el))  # a date link or "By" in the byline is no name
             if name and _in_post_meta(el, root, body):
                 return name, _slug_of(el)
@@ -91,8 +100,8 @@ def _in_author_block(el: Element, root: Element) -> bool:
     return any(_AUTHOR_BLOCK in classes(node) for node in ancestors_or_self(el, root))
 
 
-def _box_name(root: Element) -> str | None:
-    for el in _BOX_NAMES(root):
+def _box_name(doc: Document, root: Element) -> str | None:
+    for el in doc.index(root).select(_BOX_NAMES):
         if in_author_box(el, root):
             name = person_name(_BOX_PREFIX.sub("", text_of(el)))
             if name:

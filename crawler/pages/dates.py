@@ -6,12 +6,13 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 
 from .datetext import Parsed, parse_date, to_iso
 from .document import Document
 from .dom import Element, classes, within, xpath
 from .frontmatter import front_matter
-from .noise import in_meta_noise
+from .noise import in_meta_noise, is_post_element, meta_verdict
 
 # Elements that can carry a machine-readable date; named tags keep the scan cheap.
 _STAMPED = xpath(
@@ -19,15 +20,11 @@ _STAMPED = xpath(
 )
 _ITEMPROP = xpath("descendant::*[@itemprop=$prop]")
 # Where themes print the date: any class naming a date, a time or the post's meta line.
-_VISIBLE = xpath(
-    "descendant::*[self::time or contains(@class, 'date') or contains(@class, 'Date')"
-    " or contains(@class, 'posted-on') or contains(@class, 'published')"
-    " or contains(@class, 'entry-meta') or contains(@class, 'post-meta')"
-    " or contains(@class, 'byline') or contains(@class, 'post-info') or contains(@class, 'time')]"
-)
+_DATE_CLASS_WORDS = ("date", "Date", "posted-on", "published", "entry-meta", "post-meta", "byline",
+                     "post-info", "time")
 _HEADINGS = xpath("/descendant::h1")
-_SHORT_TEXTS = xpath("descendant::text()[normalize-space()][string-length() < 120]",
-                     smart_strings=True)
+_MAX_LOOSE = 120  # a loose text this long is prose, not a meta line
+_XML_SPACE = " \t\n\r"
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -80,12 +77,13 @@ def dates(doc: Document, scope: Element | None, body: Element | None) -> PostDat
     machine = [(raw, parse_date(raw, languages)) for raw in _published(doc, root, stamps) if raw]
     published, published_raw = _first(machine, languages)
     if published is None:
-        published, published_raw = _first(visible_dates(root, body), languages, published_raw)
+        published, published_raw = _first(visible_dates(doc, root, body), languages,
+                                            published_raw)
     modified, modified_raw = _first(_modified(doc, root, stamps), languages)
     if isinstance(published, datetime):
         others = [parsed for _, parsed in machine]
         others += [parse_date(value) for role, value in stamps if role != "modified"]
-        published = _localize(published, others, lambda: _shown_clock(root, body, languages))
+        published = _localize(published, others, lambda: _shown_clock(doc, root, body, languages))
     return PostDates(
         to_iso(published) if published else None, to_iso(modified) if modified else None,
         None if published else published_raw, None if modified else modified_raw,
@@ -172,10 +170,10 @@ def _offset(utc: datetime, local: datetime | None) -> timedelta | None:
     return delta if abs(delta) <= _MAX_OFFSET and not delta % _QUARTER else None
 
 
-def _shown_clock(root: Element, body: Element | None,
+def _shown_clock(doc: Document, root: Element, body: Element | None,
                  languages: tuple[str, ...]) -> datetime | None:
     """The date and time shown in the post's meta line, when it shows a time of day."""
-    for text in visible_dates(root, body):
+    for text in visible_dates(doc, root, body):
         if _HAS_CLOCK.search(text):
             parsed = parse_date(text, languages)
             if isinstance(parsed, datetime):
@@ -223,11 +221,11 @@ def _itemprop(root: Element, prop: str) -> str | None:
     return None
 
 
-def visible_dates(root: Element, body: Element | None) -> Iterator[str]:
+def visible_dates(doc: Document, root: Element, body: Element | None) -> Iterator[str]:
     """Date-looking texts in the post meta (``September 8, 2016``, ``3. August 2015``,
     ``27/09/2018``), then in short texts of the entry outside its body; the first few only."""
     seen: set[str] = set()
-    for text in _shown_texts(root, body):
+    for text in _shown_texts(doc, root, body):
         for match in _SHOWN_DATE.finditer(text):
             if match.group(0) not in seen:  # a meta line's date shows again in its children
                 seen.add(match.group(0))
@@ -236,20 +234,60 @@ def visible_dates(root: Element, body: Element | None) -> Iterator[str]:
                     return
 
 
-def _shown_texts(root: Element, body: Element | None, header: bool = True) -> Iterator[str]:
+def _shown_texts(doc: Document, root: Element, body: Element | None,
+                 header: bool = True) -> Iterator[str]:
     """Texts of the post's meta line: date-classed elements, then (before any loose short text
     of the entry, which may be prose) the header around the title when it lies outside."""
-    for el in _VISIBLE(root):
-        if not within(el, body, root) and not in_meta_noise(el, root):
+    for el in doc.index(root).elements:
+        if (el is not root and (el.tag == "time" or _names_date(el.get("class")))
+                and not within(el, body, root) and not in_meta_noise(el, root)):
             yield el.text_content()
     above = _post_header(root) if header else None
     if above is not None:
-        yield from _shown_texts(above, root, header=False)
-    for text in _SHORT_TEXTS(root):
-        parent = text.getparent()
-        if parent is not None and not within(parent, body, root) \
-                and not in_meta_noise(parent, root):
+        yield from _shown_texts(doc, above, root, header=False)
+    yield from _loose_texts(root, body)
+
+
+@lru_cache(maxsize=4096)
+def _names_date(names: str | None) -> bool:
+    return names is not None and any(word in names for word in _DATE_CLASS_WORDS)
+
+
+def _loose_texts(root: Element, body: Element | None) -> Iterator[str]:
+    """The short texts of ``root`` (as XPath's ``text()`` nodes: element texts and tails)
+    outside ``body`` and outside meta noise, document order. One walk from the top, which
+    never enters the body and carries the noise verdict down, instead of a look up from
+    every text node of the page."""
+    own_post = is_post_element(root)
+    skip = body if body is not root else None
+    if (text := _short(root.text)) is not None:
+        yield text
+    # (node, its noise verdict, whether the entry stands for its tail)
+    stack: list[tuple[Element, bool, bool]] = [(child, False, False) for child in reversed(root)]
+    while stack:
+        node, noisy, tail = stack.pop()
+        if tail:
+            if not noisy and (text := _short(node.tail)) is not None:
+                yield text
+            continue
+        if node is skip:
+            continue  # and its tail: a tail is judged by the element it follows, as lxml files it
+        if node.tag == "body":
+            noisy = False  # the noise walk stops below <body>: its classes describe the page
+        elif isinstance(node.tag, str):
+            verdict = meta_verdict(node, own_post)
+            noisy = noisy if verdict is None else verdict
+        stack.append((node, noisy, True))
+        if not isinstance(node.tag, str):
+            continue  # a comment's text is no text node; its tail is
+        stack.extend((child, noisy, False) for child in reversed(node))
+        if not noisy and (text := _short(node.text)) is not None:
             yield text
+
+
+def _short(text: str | None) -> str | None:
+    """``text`` when it is a loose short text: under 120 characters, not blank."""
+    return text if text and len(text) < _MAX_LOOSE and text.strip(_XML_SPACE) else None
 
 
 def _post_header(root: Element) -> Element | None:

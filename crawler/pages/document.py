@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 
 from .dom import Element, first
 from .jsonld import JsonLd
+from .select import Index
 
 # One C-level walk of the tree collects these; per-tag XPath scans would each walk it again.
 _INDEXED_TAGS = ("meta", "link", "base", "title", "script", "article", "main", "form", "ol", "ul",
@@ -21,6 +22,14 @@ class Document:
         self.root = root
         self.url = url
         self.headers = {_str(k).lower(): _str(v) for k, v in (headers or {}).items()}
+        self._indexes: dict[Element, Index] = {}
+
+    def index(self, scope: Element) -> Index:
+        """The class index of ``scope`` (the post's element, or the root), built once."""
+        found = self._indexes.get(scope)
+        if found is None:
+            found = self._indexes[scope] = Index(scope)
+        return found
 
     @cached_property
     def tags(self) -> dict[str, list[Element]]:

@@ -169,14 +169,22 @@ def meta_noise_block(el: Element, stop: Element | None) -> Element | None:
     """The innermost element around ``el`` (below ``stop``) that makes it meta noise."""
     own_post = stop is not None and is_post_element(stop)
     for node in ancestors_or_self(el, stop):
-        if node.tag in META_NOISE_TAGS and not (own_post and node.tag == "aside"):
-            return node
-        kind = noise_kind(node)
-        if kind is not None and kind != "author_box" and not (own_post and _is_column(node)):
-            return node
-        if is_main_region(node):
-            return None
+        verdict = meta_verdict(node, own_post)
+        if verdict is not None:
+            return node if verdict else None
     return None
+
+
+def meta_verdict(node: Element, own_post: bool) -> bool | None:
+    """What ``node`` itself says of everything in it: True, meta noise; False, the page's main
+    region (names further out describe the layout); None, nothing (ask its parent). ``own_post``:
+    the region looked in is the post's own element."""
+    if node.tag in META_NOISE_TAGS and not (own_post and node.tag == "aside"):
+        return True
+    kind = noise_kind(node)
+    if kind is not None and kind != "author_box" and not (own_post and _is_column(node)):
+        return True
+    return False if is_main_region(node) else None
 
 
 def is_post_element(el: Element) -> bool:

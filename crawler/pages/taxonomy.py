@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 
 from .document import Document
-from .dom import Element, classes, css, dedupe, text_of, within, xpath
+from .dom import Element, classes, dedupe, text_of, within, xpath
 from .frontmatter import front_matter
 from .noise import in_meta_noise
+from .select import Selector
 
 _CATEGORY_URL = re.compile(r"/category/|[?&](?:cat|category_name)=")
 _REL_LINKS = xpath("descendant::a[@rel][@href]")
-_CATEGORY_LISTS = css(".cat-links a, .post-categories a, span.post-cats a, .entry-categories a,"
-                      " .category-links a, .post-category a")
-_TAG_LISTS = css(".tags-links a, p.post-tag a, .post-tags a, .tag-links a, .entry-tags a")
+_CATEGORY_LISTS = Selector(".cat-links a, .post-categories a, span.post-cats a,"
+                           " .entry-categories a, .category-links a, .post-category a")
+_TAG_LISTS = Selector(".tags-links a, p.post-tag a, .post-tags a, .tag-links a, .entry-tags a")
 # Term lists some themes print inside the body's wrapper, after the text: a rel="tag" link in
 # one of these is the post's term, not a Technorati tag in its prose.
 _TERM_LIST_CLASSES = frozenset((
@@ -32,9 +33,9 @@ def terms(
     root = scope if scope is not None else doc.root
     categories, tags = _rel_terms(root, body)
     if not categories:
-        categories = _names(_CATEGORY_LISTS(root), root)
+        categories = _names(doc.index(root).select(_CATEGORY_LISTS), root)
     if not tags:
-        tags = _names(_TAG_LISTS(root), root)
+        tags = _names(doc.index(root).select(_TAG_LISTS), root)
     if not categories or not tags:
         matter = front_matter(doc)
         categories = categories or matter.names("categories", "category")

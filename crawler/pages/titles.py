@@ -10,13 +10,15 @@ from .document import Document
 from .dom import Element, clean_text, css, text_of, xpath
 from .frontmatter import front_matter
 from .noise import in_meta_noise
+from .select import Index, Selector
 from .sitename import SEPARATORS, host_key, names_host, split_title
 
 if TYPE_CHECKING:
     from .profile import SiteProfile
 
-_HEADINGS = tuple(css(s) for s in ("h1.entry-title", "h1.wp-block-post-title", "h1.post-title",
-                                   ".entry-title", ".wp-block-post-title", ".post-title"))
+_HEADINGS = tuple(Selector(s) for s in ("h1.entry-title", "h1.wp-block-post-title",
+                                        "h1.post-title", ".entry-title", ".wp-block-post-title",
+                                        ".post-title"))
 _SITE_TITLE = css(".site-title, .wp-block-site-title, #site-title, .site-branding .logo")
 _H1 = xpath("descendant::h1")
 _PASSWORD_FORM = xpath("/descendant::form[contains(@class, 'post-password-form')][1]")
@@ -30,7 +32,7 @@ def title(doc: Document, scope: Element | None, profile: SiteProfile | None = No
     the crawl's ``profile``, which learns the site name from many pages."""
     if profile is not None:
         profile.names.observe(_document_title(doc) or "")
-    heading = post_heading(scope if scope is not None else doc.root)
+    heading = post_heading(doc.index(scope if scope is not None else doc.root))
     if heading:
         return _unprotected(doc, heading)
     return front_matter(doc).title or page_title(doc, profile)
@@ -54,10 +56,12 @@ def page_title(doc: Document, profile: SiteProfile | None = None) -> str:
     return ""
 
 
-def post_heading(scope: Element) -> str | None:
-    """The post's heading: WordPress's title classes, then the one ``<h1>`` of the entry."""
+def post_heading(index: Index) -> str | None:
+    """The post's heading: WordPress's title classes, then the one ``<h1>`` of the entry
+    (``index``: the entry's class index)."""
+    scope = index.root
     for selector in _HEADINGS:
-        for el in selector(scope):
+        for el in index.select(selector):
             text = _heading_text(el)
             if text and not in_meta_noise(el, scope):
                 return text
