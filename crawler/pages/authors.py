@@ -17,7 +17,6 @@ from .dom import (
     within,
     xpath,
 )
-from .frontmatter import front_matter
 from .noise import in_author_box, in_meta_noise
 from .select import Selector
 
@@ -57,7 +56,7 @@ def author(
         slug = _any_author_link(root, body) or author_slug(_jsonld_url(doc))
     if name is None:
         # meta "author" last: themes put their designer's credit there.
-        name = (person_name(_jsonld_name(doc)) or person_name(front_matter(doc).text("author"))
+        name = (person_name(_jsonld_name(doc)) or person_name(doc.front_matter.text("author"))
                 or _box_name(doc, root) or person_name(doc.meta("author")))
     return name, slug
 

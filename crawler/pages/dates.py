@@ -11,7 +11,6 @@ from functools import lru_cache
 from .datetext import Parsed, parse_date, to_iso
 from .document import Document
 from .dom import Element, classes, within, xpath
-from .frontmatter import front_matter
 from .noise import in_meta_noise, is_post_element, meta_verdict
 
 # Elements that can carry a machine-readable date; named tags keep the scan cheap.
@@ -105,7 +104,7 @@ def _published(doc: Document, root: Element,
     yield doc.jsonld.string("datePublished")
     yield _itemprop(root, "datePublished")
     yield doc.meta(*_PUBLISHED_METAS)
-    yield front_matter(doc).text("date", "published")
+    yield doc.front_matter.text("date", "published")
 
 
 def _modified(doc: Document, root: Element, stamps: list[tuple[str, str]]) -> Iterator[str | None]:
@@ -114,7 +113,7 @@ def _modified(doc: Document, root: Element, stamps: list[tuple[str, str]]) -> It
     yield doc.jsonld.string("dateModified")
     yield _itemprop(root, "dateModified")
     yield doc.meta("datemodified", "last-modified", "dc.date.modified", "dcterms.modified")
-    yield front_matter(doc).text("last_modified_at", "modified", "updated")
+    yield doc.front_matter.text("last_modified_at", "modified", "updated")
 
 
 def _first(values: Iterable[str | None | tuple[str, Parsed | None]], languages: tuple[str, ...],

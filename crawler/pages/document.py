@@ -7,6 +7,7 @@ from functools import cached_property
 from urllib.parse import urljoin
 
 from .dom import Element, first
+from .frontmatter import FrontMatter, read_front_matter
 from .jsonld import JsonLd
 from .select import Index
 
@@ -46,9 +47,20 @@ class Document:
         return urljoin(self.url, base) if base else self.url
 
     @cached_property
+    def body(self) -> Element | None:
+        """The ``<body>`` element (a child of the root: lxml's ``find`` would cost more, being
+        ElementPath in Python)."""
+        return next((child for child in self.root if child.tag == "body"), None)
+
+    @cached_property
     def body_classes(self) -> list[str]:
-        body = self.root.find("body")
+        body = self.body
         return (body.get("class") or "").split() if body is not None else []
+
+    @cached_property
+    def front_matter(self) -> FrontMatter:
+        """The front matter of a stripped or Jekyll-style copy (empty for most pages)."""
+        return read_front_matter(self.body)
 
     @cached_property
     def metas(self) -> dict[str, list[str]]:

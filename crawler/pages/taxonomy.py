@@ -6,7 +6,6 @@ import re
 
 from .document import Document
 from .dom import Element, classes, dedupe, text_of, within, xpath
-from .frontmatter import front_matter
 from .noise import in_meta_noise
 from .select import Selector
 
@@ -37,7 +36,7 @@ def terms(
     if not tags:
         tags = _names(doc.index(root).select(_TAG_LISTS), root)
     if not categories or not tags:
-        matter = front_matter(doc)
+        matter = doc.front_matter
         categories = categories or matter.names("categories", "category")
         tags = tags or matter.names("tags", "tag")
     if not categories:

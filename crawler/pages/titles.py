@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from .document import Document
 from .dom import Element, clean_text, css, text_of, xpath
-from .frontmatter import front_matter
 from .noise import in_meta_noise
 from .select import Index, Selector
 from .sitename import SEPARATORS, host_key, names_host, split_title
@@ -35,7 +34,7 @@ def title(doc: Document, scope: Element | None, profile: SiteProfile | None = No
     heading = post_heading(doc.index(scope if scope is not None else doc.root))
     if heading:
         return _unprotected(doc, heading)
-    return front_matter(doc).title or page_title(doc, profile)
+    return doc.front_matter.title or page_title(doc, profile)
 
 
 def _unprotected(doc: Document, heading: str) -> str:

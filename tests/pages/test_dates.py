@@ -4,12 +4,13 @@ date (sources, local offsets, what stays raw)."""
 from __future__ import annotations
 
 import time
+from datetime import datetime
 
 import pytest
 from parsel import Selector
 
-from crawler.pages import PostPage
-from crawler.pages.datetext import parse_date, to_iso
+from crawler.pages import PostPage, datetext
+from crawler.pages.datetext import _DAY_FORMATS, _TIME_FORMATS, _ZONES, parse_date, to_iso
 
 from .minimal import fields
 
@@ -55,6 +56,31 @@ def test_reads_dates_as_pages_print_them(text, languages, iso):
                                   "Posted in News", "2019-13-45", "12 Comments"])
 def test_non_dates_are_none(text):
     assert parse_date(text, ("en",)) is None
+
+
+@pytest.mark.parametrize("zone", sorted(_ZONES))
+@pytest.mark.parametrize("shown", ["Nov. 19, 2019 8:03 am", "November 18, 2019 at 11:07 PM",
+                                   "19 Nov 2019 07:09", "Tuesday November 19 2019 17:45"])
+def test_zoned_english_dates_read_as_dateparser_reads_them(zone, shown):
+    text = f"{shown} {zone}"
+    fast, slow = datetext._parse_english(text), datetext._parse_any(text, ("en",))
+    assert isinstance(fast, datetime) and slow is not None
+    assert (fast, fast.utcoffset()) == (slow, slow.utcoffset())
+
+
+@pytest.mark.parametrize(("text", "readable"), [
+    ("Nov 19, 2019, 10:31 pm", True), ("19 November 2019 09:05", True),
+    ("2019/11/19 9:05:07 AM", True), ("Tue Nov 19 2019 9:05", True), ("19.11.2019", True),
+    ("Tuesday 19 November 2019", True), ("November 19 2019 9:05am", True),
+    ("19.11.2019 21:05:07", True), ("Nov 19 2019 21:05 PM", False), ("19 Nov 2019 pm", False),
+    ("Posted 19 Nov 2019", False),
+])
+def test_formats_are_pruned_by_shape_only(text, readable, monkeypatch):
+    pruned = datetext._parse_english(text)
+    assert (pruned is not None) == readable
+    monkeypatch.setattr(datetext, "_formats", lambda clock, *_: _TIME_FORMATS if clock
+                        else _DAY_FORMATS)
+    assert datetext._parse_english(text) == pruned
 
 
 def test_a_failing_guess_stays_cheap():
