@@ -11,7 +11,7 @@ from functools import lru_cache
 from .datetext import Parsed, parse_date, to_iso
 from .document import Document
 from .dom import Element, classes, within, xpath
-from .noise import in_meta_noise, is_post_element, meta_verdict
+from .noise import holds_main_region, in_meta_noise, is_post_element, meta_verdict
 
 # Elements that can carry a machine-readable date; named tags keep the scan cheap.
 _STAMPED = xpath(
@@ -46,6 +46,7 @@ _SHOWN_DATE = re.compile(
     r"(?:\s*(?:[A-Z]{2,4}\b|[+-]\d\d:?\d\d))?)?",
     re.IGNORECASE,
 )
+_TWO_DIGITS = re.compile(r"\d\d")
 _HAS_CLOCK = re.compile(r"\d[:h]\d\d")
 _MAX_OFFSET = timedelta(hours=14)
 _QUARTER = timedelta(minutes=15)
@@ -73,13 +74,17 @@ def dates(doc: Document, scope: Element | None, body: Element | None) -> PostDat
     root = scope if scope is not None else doc.root
     stamps = _stamps(root, body)
     languages = page_languages(doc)
-    machine = [(raw, parse_date(raw, languages)) for raw in _published(doc, root, stamps) if raw]
-    published, published_raw = _first(machine, languages)
+    # Read lazily: the sources after the first readable one only matter when its time needs
+    # the site's offset from them.
+    pending = ((raw, parse_date(raw, languages)) for raw in _published(doc, root, stamps) if raw)
+    machine: list[tuple[str, Parsed | None]] = []
+    published, published_raw = _first(_kept(pending, machine), languages)
     if published is None:
         published, published_raw = _first(visible_dates(doc, root, body), languages,
                                             published_raw)
     modified, modified_raw = _first(_modified(doc, root, stamps), languages)
-    if isinstance(published, datetime):
+    if isinstance(published, datetime) and not published.utcoffset():
+        machine.extend(pending)
         others = [parsed for _, parsed in machine]
         others += [parse_date(value) for role, value in stamps if role != "modified"]
         published = _localize(published, others, lambda: _shown_clock(doc, root, body, languages))
@@ -87,6 +92,13 @@ def dates(doc: Document, scope: Element | None, body: Element | None) -> PostDat
         to_iso(published) if published else None, to_iso(modified) if modified else None,
         None if published else published_raw, None if modified else modified_raw,
     )
+
+
+def _kept(pairs: Iterator[tuple[str, Parsed | None]],
+          into: list[tuple[str, Parsed | None]]) -> Iterator[tuple[str, Parsed | None]]:
+    for pair in pairs:
+        into.append(pair)
+        yield pair
 
 
 def page_languages(doc: Document) -> tuple[str, ...]:
@@ -225,6 +237,8 @@ def visible_dates(doc: Document, root: Element, body: Element | None) -> Iterato
     ``27/09/2018``), then in short texts of the entry outside its body; the first few only."""
     seen: set[str] = set()
     for text in _shown_texts(doc, root, body):
+        if _TWO_DIGITS.search(text) is None:
+            continue  # every shown date has a year or a day of two digits: most texts have none
         for match in _SHOWN_DATE.finditer(text):
             if match.group(0) not in seen:  # a meta line's date shows again in its children
                 seen.add(match.group(0))
@@ -275,6 +289,8 @@ def _loose_texts(root: Element, body: Element | None) -> Iterator[str]:
             noisy = False  # the noise walk stops below <body>: its classes describe the page
         elif isinstance(node.tag, str):
             verdict = meta_verdict(node, own_post)
+            if verdict and not holds_main_region(node):
+                continue  # a sidebar, comments...: nothing in it counts (its tail neither)
             noisy = noisy if verdict is None else verdict
         stack.append((node, noisy, True))
         if not isinstance(node.tag, str):

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
-from .dom import Element, ancestors_or_self, is_hidden
+from .dom import Element, ancestors_or_self, is_hidden, xpath
 
 # WordPress writes term and state classes (``tag-ads``, ``category-social``, ``has-...``) on
 # articles and blocks; they name the content, not a widget.
@@ -71,6 +71,8 @@ _WORD_BREAKS = re.compile(r"[\s_-]+")
 
 _POST_MARK = re.compile(r"^post-\d+$")
 _MAIN_IDS = frozenset(("main", "content", "main-content", "primary"))
+_MAIN_BELOW = xpath("descendant::*[self::main or @role='main' or "
+                    + " or ".join(f"@id='{ident}'" for ident in sorted(_MAIN_IDS)) + "][1]")
 BODY_NOISE_TAGS = frozenset(("script", "style", "noscript", "form", "button", "input", "select",
                              "textarea", "template", "svg", "nav", "link", "meta"))
 META_NOISE_TAGS = frozenset(("aside", "nav"))
@@ -208,3 +210,9 @@ def is_main_region(el: Element) -> bool:
     """``<main>``, ``role="main"`` or a theme's ``#main``/``#content``: the page's central
     region (which may still hold a sidebar of its own)."""
     return el.tag == "main" or el.get("role") == "main" or el.get("id") in _MAIN_IDS
+
+
+def holds_main_region(el: Element) -> bool:
+    """Whether a main region (:func:`is_main_region`) lies below ``el``: a noise block around
+    it is a layout wrapper, and what the main region holds is no noise."""
+    return bool(_MAIN_BELOW(el))
