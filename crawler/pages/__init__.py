@@ -4,8 +4,8 @@ Pure functions of the markup: no requests, no settings. Deciding what to follow 
 table's job, not theirs.
 """
 
-from .listing import page_links
+from .listing import MAX_PAGE_LINKS, offered_links, page_links
 from .post import PostPage
 from .profile import SiteProfile
 
-__all__ = ["PostPage", "SiteProfile", "page_links"]
+__all__ = ["MAX_PAGE_LINKS", "PostPage", "SiteProfile", "offered_links", "page_links"]

@@ -9,7 +9,7 @@ from typing import TypeAlias
 from lxml.html import tostring
 
 from .boilerplate import is_interface
-from .dom import Element, absolute, classes, dedupe, drop, without_fragment, xpath
+from .dom import Element, absolute, classes, dedupe, drop_all, without_fragment, xpath
 from .entry import is_other_post
 from .furniture import Furniture, block_key
 from .noise import is_body_noise
@@ -106,29 +106,41 @@ def _is_leaf_block(el: Element) -> bool:
 def _copy_without(container: Element, doomed: list[Element]) -> Element:
     """A copy of ``container`` without the ``doomed`` elements, found in the copy by their
     child-index paths (which the copy shares)."""
-    paths = [_index_path(el, container) for el in doomed]
+    paths = _index_paths(doomed, container)
     root = copy.deepcopy(container)
     root.tail = None
+    children: dict[Element, list[Element]] = {}  # node[i] walks i siblings: list them once
     found = []
     for path in paths:
         node = root
         for index in reversed(path):
-            node = node[index]
+            listed = children.get(node)
+            if listed is None:
+                listed = children[node] = list(node)
+            node = listed[index]
         found.append(node)
-    for el in found:
-        drop(el)
+    drop_all(found)
     return root
 
 
-def _index_path(el: Element, root: Element) -> list[int]:
-    """Child indexes from ``el`` up to ``root`` (innermost first)."""
-    path = []
-    node = el
-    while node is not root:
-        parent = node.getparent()
-        path.append(parent.index(node))
-        node = parent
-    return path
+def _index_paths(elements: list[Element], root: Element) -> list[list[int]]:
+    """Child indexes from each element up to ``root`` (innermost first). Each parent's
+    children are numbered once: ``parent.index(child)`` scans them, and 100,000 cut siblings
+    would make that quadratic."""
+    numbered: dict[Element, dict[Element, int]] = {}
+    paths = []
+    for el in elements:
+        path = []
+        node = el
+        while node is not root:
+            parent = node.getparent()
+            indexes = numbered.get(parent)
+            if indexes is None:
+                indexes = numbered[parent] = {child: i for i, child in enumerate(parent)}
+            path.append(indexes[node])
+            node = parent
+        paths.append(path)
+    return paths
 
 
 def inner_html(el: Element) -> str:

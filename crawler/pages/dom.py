@@ -126,15 +126,26 @@ def is_hidden(el: Element) -> bool:
     return "display:none" in style or "visibility:hidden" in style
 
 
-def drop(el: Element) -> None:
-    """Remove ``el`` but keep its tail text, which belongs to the parent."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    if el.tail:
-        previous = el.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + el.tail
-        else:
-            parent.text = (parent.text or "") + el.tail
-    parent.remove(el)
+def drop_all(elements: Iterable[Element]) -> None:
+    """Remove ``elements`` (page order) but keep their tails, which belong to the text around
+    them: each goes to the tail of the sibling before, else to the parent's text. The tails a
+    node gains are joined once at the end: dropping a run of 100,000 siblings one by one into
+    the same tail would copy that growing string 100,000 times."""
+    tails: dict[Element, list[str]] = {}
+    texts: dict[Element, list[str]] = {}
+    for el in elements:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        tail = (el.tail or "") + "".join(tails.pop(el, ()))
+        if tail:
+            previous = el.getprevious()
+            if previous is not None:
+                tails.setdefault(previous, []).append(tail)
+            else:
+                texts.setdefault(parent, []).append(tail)
+        parent.remove(el)
+    for node, gained in tails.items():
+        node.tail = (node.tail or "") + "".join(gained)
+    for node, gained in texts.items():
+        node.text = (node.text or "") + "".join(gained)

@@ -8,7 +8,7 @@ leaving the meta ``<span>``s loose beside the paragraphs), on generic wrappers
 from __future__ import annotations
 
 from .dates import DATE_TEXT
-from .dom import Element, drop, xpath
+from .dom import Element, drop_all, xpath
 
 _CHROME_TAGS = frozenset(("header", "footer", "h1"))
 # The post meta lines themes print: never the post's text, wherever they sit (some themes
@@ -58,11 +58,9 @@ def is_meta_line(el: Element) -> bool:
 def strip_loose_meta(root: Element) -> None:
     """Remove what is left of the meta once its blocks are gone: byline, date, term and
     comment-link bits loose among the paragraphs."""
-    for el in _META_LINKS(root):
-        drop(_outermost_inline(el, root))
-    for el in _SHORT_INLINES(root):
-        if el is not root and DATE_TEXT.fullmatch(el.text_content().strip()):
-            drop(el)
+    drop_all(_outermost_inline(el, root) for el in _META_LINKS(root))
+    drop_all(el for el in _SHORT_INLINES(root)
+             if el is not root and DATE_TEXT.fullmatch(el.text_content().strip()))
 
 
 def _outermost_inline(el: Element, root: Element) -> Element:

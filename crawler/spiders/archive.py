@@ -18,7 +18,7 @@ from twisted.python.failure import Failure
 
 from crawler.args import CrawlArgs
 from crawler.items import Post
-from crawler.pages import PostPage, SiteProfile, page_links
+from crawler.pages import PostPage, SiteProfile, offered_links
 from crawler.routing import Bounds, classify
 from crawler.sources import ArchiveSource, capture_of, source_from_crawler
 from crawler.state import KNOWN_CAPTURE_META
@@ -124,7 +124,12 @@ class ArchiveSpider(Spider):
             yield self.post_from(page, response)
         if kind in DEAD_ENDS:
             return
-        for link in page_links(response.selector, response.url):
+        links = offered_links(response.selector, response.url)
+        if links.unread:
+            stats.inc_value("archive/refused/page_link_cap", links.unread)
+            self.logger.warning("Read only the first links of %s; %d more not followed",
+                                response.url, links.unread)
+        for link in links.urls:
             request = self.follow(link)
             if request is not None:
                 yield request
