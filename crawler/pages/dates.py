@@ -17,7 +17,6 @@ from .noise import holds_main_region, in_meta_noise, is_post_element, meta_verdi
 _STAMPED = xpath(
     "descendant::time[@datetime] | descendant::abbr[@title] | descendant::span[@title or @datetime]"
 )
-_ITEMPROP = xpath("descendant::*[@itemprop=$prop]")
 # Where themes print the date: any class naming a date, a time or the post's meta line.
 _DATE_CLASS_WORDS = ("date", "Date", "posted-on", "published", "entry-meta", "post-meta", "byline",
                      "post-info", "time")
@@ -114,7 +113,7 @@ def _published(doc: Document, root: Element,
     for role in ("published", "entry", "plain"):
         yield _pick(stamps, role)
     yield doc.jsonld.string("datePublished")
-    yield _itemprop(root, "datePublished")
+    yield _itemprop(doc, root, "datePublished")
     yield doc.meta(*_PUBLISHED_METAS)
     yield doc.front_matter.text("date", "published")
 
@@ -123,7 +122,7 @@ def _modified(doc: Document, root: Element, stamps: list[tuple[str, str]]) -> It
     yield doc.meta("article:modified_time", "og:updated_time")
     yield _pick(stamps, "modified")
     yield doc.jsonld.string("dateModified")
-    yield _itemprop(root, "dateModified")
+    yield _itemprop(doc, root, "dateModified")
     yield doc.meta("datemodified", "last-modified", "dc.date.modified", "dcterms.modified")
     yield doc.front_matter.text("last_modified_at", "modified", "updated")
 
@@ -224,8 +223,10 @@ def _pick(stamps: list[tuple[str, str]], role: str) -> str | None:
     return next((value for found, value in stamps if found == role), None)
 
 
-def _itemprop(root: Element, prop: str) -> str | None:
-    for el in _ITEMPROP(root, prop=prop):
+def _itemprop(doc: Document, root: Element, prop: str) -> str | None:
+    for el in doc.index(root).elements:
+        if el.get("itemprop") != prop or el is root:
+            continue
         value = el.get("datetime") or el.get("content") or el.text_content()
         if value and value.strip():
             return value.strip()

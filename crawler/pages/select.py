@@ -4,8 +4,9 @@ cssselect turns ``.byline a`` into ``contains(concat(' ', normalize-space(@class
 ' byline ')`` tested on every element of the region: a union of nine such selectors costs half a
 millisecond on a news page, and the extractors ask a dozen of them, most naming classes the page
 does not use at all. :class:`Index` takes the region's elements that have a class (and its
-links and ``<time>`` elements) in one XPath pass, files them by class token, and answers a
-:class:`Selector` from the few elements whose classes it names: none at all, most of the time.
+microdata, links and ``<time>`` elements) in one XPath pass, files them by class token, and
+answers a :class:`Selector` from the few elements whose classes it names: none at all, most of
+the time.
 
 Only the CSS the extractors need is understood: compounds ``tag``, ``.class`` and ``tag.class``
 joined by descendant combinators, in comma-separated groups, matched as ``lxml.cssselect`` does
@@ -21,7 +22,7 @@ from functools import lru_cache
 
 from .dom import Element, xpath
 
-_INDEXED = xpath("descendant-or-self::*[@class or self::a or self::time]")
+_INDEXED = xpath("descendant-or-self::*[@class or @itemprop or self::a or self::time]")
 _INDEXED_TAGS = frozenset(("a", "time"))
 _COMPOUND = re.compile(r"^([a-z][a-z0-9]*)?(?:\.([\w-]+))?$")
 
@@ -68,8 +69,8 @@ def tokens(value: str | None) -> frozenset[str]:
 
 
 class Index:
-    """The elements of ``root`` (itself included) that have a class, and its ``<a>`` and
-    ``<time>`` elements, in document order, by class token and by tag."""
+    """The elements of ``root`` (itself included) that have a class or an ``itemprop``, and its
+    ``<a>`` and ``<time>`` elements, in document order, by class token and by tag."""
 
     def __init__(self, root: Element) -> None:
         self.root = root

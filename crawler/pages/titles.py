@@ -20,7 +20,6 @@ _HEADINGS = tuple(Selector(s) for s in ("h1.entry-title", "h1.wp-block-post-titl
                                         ".post-title"))
 _SITE_TITLE = css(".site-title, .wp-block-site-title, #site-title, .site-branding .logo")
 _H1 = xpath("descendant::h1")
-_PASSWORD_FORM = xpath("/descendant::form[contains(@class, 'post-password-form')][1]")
 _PROTECTED = re.compile(r"^[^:]{1,30}:\s+")
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
@@ -40,7 +39,8 @@ def title(doc: Document, scope: Element | None, profile: SiteProfile | None = No
 def _unprotected(doc: Document, heading: str) -> str:
     """The title without the "Protected: " that WordPress (in the site's language) puts before
     the title of a password-protected post, which shows its password form instead of a body."""
-    return _PROTECTED.sub("", heading, count=1) if _PASSWORD_FORM(doc.root) else heading
+    protected = any("post-password-form" in (form.get("class") or "") for form in doc.tags["form"])
+    return _PROTECTED.sub("", heading, count=1) if protected else heading
 
 
 def page_title(doc: Document, profile: SiteProfile | None = None) -> str:
