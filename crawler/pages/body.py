@@ -12,7 +12,7 @@ from .boilerplate import is_interface
 from .dom import Element, absolute, classes, dedupe, drop_all, without_fragment, xpath
 from .entry import is_other_post
 from .furniture import Furniture, block_key
-from .noise import is_body_noise
+from .noise import is_ad_frame, is_noise_markup
 from .text import BLOCKS, content_text
 from .trim import is_chrome, is_meta_line, strip_loose_meta
 
@@ -87,8 +87,7 @@ def _cuts(container: Element, cleaning: Cleaning) -> tuple[list[Element], Blocks
     stack = list(container)
     while stack:
         el = stack.pop()
-        if (is_body_noise(el) or is_other_post(el, cleaning.post_id) or is_interface(el)
-                or (is_chrome(el) if cleaning.trim else is_meta_line(el))):
+        if _is_cut(el, cleaning):
             doomed.append(el)
             continue
         if learn and el.tag in BLOCKS and _is_leaf_block(el):
@@ -97,6 +96,24 @@ def _cuts(container: Element, cleaning: Cleaning) -> tuple[list[Element], Blocks
                 blocks.append((el, key))
         stack.extend(el)
     return doomed, blocks
+
+
+def _is_cut(el: Element, cleaning: Cleaning) -> bool:
+    """Noise, another post's card, the site's interface or (per ``cleaning``) title and meta.
+    Most of it is judged by the tag and attributes alone, through memoized functions."""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return True  # comments and processing instructions
+    get = el.get
+    names = get("class")
+    if tag == "iframe":
+        if is_ad_frame(el):
+            return True
+    elif is_noise_markup(tag, get("id"), names, get("style")):
+        return True
+    if is_chrome(tag, names, get("itemprop")) if cleaning.trim else is_meta_line(names):
+        return True
+    return is_other_post(el, cleaning.post_id) or is_interface(el)
 
 
 def _is_leaf_block(el: Element) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import MappingProxyType
 
-from .dom import Element, ancestors_or_self, xpath
+from .dom import Element, ancestors_or_self
 from .entry import is_other_post
 from .noise import in_side_block
 
@@ -34,7 +34,7 @@ _ENTRY_RANK = _RANKS["entry"]
 # From .post-content on, wrappers are generic: some themes print the title and meta in them.
 _GENERIC_RANK = _RANKS["post-content"]
 _TAGS = frozenset(("div", "section", "article", "main", "span", "td"))
-_MEDIA = xpath("descendant::*[self::img or self::video or self::audio or self::iframe][1]")
+_MEDIA = ("img", "video", "audio", "iframe")
 
 
 def find_container(scope: Element, post_id: int | None = None,
@@ -63,7 +63,9 @@ def find_container(scope: Element, post_id: int | None = None,
 def _holds_something(el: Element) -> bool:
     """Text or media: an empty wrapper (a placeholder a script fills) is no body."""
     # itertext stops at the first words; text_content() would join the whole body first.
-    return any(text.strip() for text in el.itertext()) or _MEDIA(el) != []
+    if any(text.strip() for text in el.itertext()):
+        return True
+    return next(el.iterdescendants(*_MEDIA), None) is not None
 
 
 def container_rank(el: Element) -> float | None:

@@ -118,10 +118,8 @@ def within(el: Element, region: Element | None, scope: Element) -> bool:
     return False
 
 
-def is_hidden(el: Element) -> bool:
-    style = el.get("style")
-    if not style:
-        return False
+def is_hidden_style(style: str) -> bool:
+    """Whether an inline ``style`` hides its element."""
     style = style.replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style
 

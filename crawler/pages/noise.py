@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
-from .dom import Element, ancestors_or_self, is_hidden, xpath
+from .dom import Element, ancestors_or_self, is_hidden_style, xpath
 
 # WordPress writes term and state classes (``tag-ads``, ``category-social``, ``has-...``) on
 # articles and blocks; they name the content, not a widget.
@@ -127,20 +127,22 @@ def _may_be_noise(value: str) -> bool:
     return not _HINT_WORDS.isdisjoint(_WORD_BREAKS.split(value.lower()))
 
 
-def is_body_noise(el: Element) -> bool:
-    """True for elements to cut from a post body (comments and processing instructions too)."""
-    tag = el.tag
-    if not isinstance(tag, str):
+def is_ad_frame(el: Element) -> bool:
+    """An ``<iframe>`` serving ads (other frames, videos and maps, are content)."""
+    src = (el.get("src") or el.get("data-src") or "").lower()
+    ident = el.get("id") or ""
+    return any(host in src for host in _AD_HOSTS) or ident.startswith("google_ads")
+
+
+@lru_cache(maxsize=8192)
+def is_noise_markup(tag: str, ident: str | None, names: str | None, style: str | None) -> bool:
+    """Whether an element (not an ``<iframe>``) is to be cut from a post body, by its tag and
+    attributes: pages repeat the same few combinations over thousands of elements."""
+    if tag in BODY_NOISE_TAGS or (style and is_hidden_style(style)):
         return True
-    if tag in BODY_NOISE_TAGS:
+    if ident and _id_kind(ident):
         return True
-    if tag == "iframe":
-        src = (el.get("src") or el.get("data-src") or "").lower()
-        ident = el.get("id") or ""
-        return any(host in src for host in _AD_HOSTS) or ident.startswith("google_ads")
-    if is_hidden(el):
-        return True
-    return noise_kind(el) is not None
+    return _class_kind(names) is not None if names else False
 
 
 def in_author_box(el: Element, stop: Element | None) -> bool:
@@ -181,12 +183,22 @@ def meta_verdict(node: Element, own_post: bool) -> bool | None:
     """What ``node`` itself says of everything in it: True, meta noise; False, the page's main
     region (names further out describe the layout); None, nothing (ask its parent). ``own_post``:
     the region looked in is the post's own element."""
-    if node.tag in META_NOISE_TAGS and not (own_post and node.tag == "aside"):
+    tag = node.tag
+    if not isinstance(tag, str):
+        return None  # a comment or processing instruction says nothing
+    get = node.get
+    return _meta_verdict(tag, get("id"), get("class"), get("role"), own_post)
+
+
+@lru_cache(maxsize=8192)
+def _meta_verdict(tag: str, ident: str | None, names: str | None, role: str | None,
+                  own_post: bool) -> bool | None:
+    if tag in META_NOISE_TAGS and not (own_post and tag == "aside"):
         return True
-    kind = noise_kind(node)
-    if kind is not None and kind != "author_box" and not (own_post and _is_column(node)):
+    kind = (_id_kind(ident) if ident else None) or (_class_kind(names) if names else None)
+    if kind is not None and kind != "author_box" and not (own_post and _is_column(ident, names)):
         return True
-    return False if is_main_region(node) else None
+    return False if tag == "main" or role == "main" or ident in _MAIN_IDS else None
 
 
 def is_post_element(el: Element) -> bool:
@@ -200,10 +212,10 @@ def _is_post_names(ident: str, names: str) -> bool:
         _POST_MARK.match(token) or token in ("hentry", "type-post") for token in names.split())
 
 
-def _is_column(el: Element) -> bool:
+def _is_column(ident: str | None, names: str | None) -> bool:
     """Named as a page column: ``#sidebar...``, ``.sidebar``, ``.secondary``."""
-    names = [(el.get("id") or "").lower(), *(el.get("class") or "").lower().split()]
-    return any(name.startswith("sidebar") or name == "secondary" for name in names)
+    words = [(ident or "").lower(), *(names or "").lower().split()]
+    return any(word.startswith("sidebar") or word == "secondary" for word in words)
 
 
 def is_main_region(el: Element) -> bool:

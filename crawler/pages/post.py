@@ -76,9 +76,10 @@ class PostPage:
             found = find_container(marked, self.declared_id, self.doc.index(marked).elements)
         else:
             found = find_container(self.doc.root, self.declared_id)
-        scope = marked if marked is not None else self.doc.root
         if found is None:
-            found = densest(scope)
+            # Not the <head>: its text is a title and scripts, never the post's.
+            body = self.doc.body if self.doc.body is not None else self.doc.root
+            found = densest(marked if marked is not None else body)
         return found if found is not None else self.marked_entry
 
     @cached_property

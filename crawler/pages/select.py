@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .dom import Element, xpath
 
@@ -70,35 +70,78 @@ def tokens(value: str | None) -> frozenset[str]:
 
 class Index:
     """The elements of ``root`` (itself included) that have a class or an ``itemprop``, and its
-    ``<a>`` and ``<time>`` elements, in document order, by class token and by tag."""
+    ``<a>`` and ``<time>`` elements, in document order; by class token and by tag on demand.
+
+    Elements are filed by their whole ``class`` value (pages repeat a few hundred values over
+    thousands of elements), and the values by token: a token's elements are only gathered
+    when a selector asks for it."""
 
     def __init__(self, root: Element) -> None:
         self.root = root
         self.elements: list[Element] = _INDEXED(root)
-        self.position = {el: i for i, el in enumerate(self.elements)}
-        self.by_class: dict[str, list[Element]] = {}
-        self.by_tag: dict[str, list[Element]] = {tag: [] for tag in _INDEXED_TAGS}
+        by_value: dict[str, list[Element]] = {}
         for el in self.elements:
-            if el.tag in _INDEXED_TAGS:
-                self.by_tag[el.tag].append(el)
-            for token in tokens(el.get("class")):
-                self.by_class.setdefault(token, []).append(el)
+            value = el.get("class")
+            if value:
+                found = by_value.get(value)
+                if found is None:
+                    by_value[value] = [el]
+                else:
+                    found.append(el)
+        self._by_value = by_value
+        self._values: dict[str, list[str]] = {}
+        for value in by_value:
+            for token in tokens(value):
+                self._values.setdefault(token, []).append(value)
+        self._by_class: dict[str, list[Element]] = {}
+        self._by_tag: dict[str, list[Element]] = {}
+
+    def has_class(self, token: str) -> bool:
+        return token in self._values
+
+    def by_class(self, token: str) -> list[Element]:
+        """The elements with class ``token``, document order."""
+        found = self._by_class.get(token)
+        if found is None:
+            values = self._values.get(token, ())
+            if len(values) == 1:
+                found = self._by_value[values[0]]
+            else:
+                found = sorted((el for value in values for el in self._by_value[value]),
+                               key=self.position.__getitem__)
+            self._by_class[token] = found
+        return found
+
+    def by_tag(self, tag: str) -> list[Element]:
+        """The ``<a>`` or ``<time>`` elements (or those of another tag that have a class)."""
+        found = self._by_tag.get(tag)
+        if found is None:
+            found = self._by_tag[tag] = [el for el in self.elements if el.tag == tag]
+        return found
+
+    @cached_property
+    def position(self) -> dict[Element, int]:
+        return {el: i for i, el in enumerate(self.elements)}
 
     def select(self, selector: Selector) -> list[Element]:
         """The elements ``selector`` matches, document order, as ``CSSSelector(css)(root)``."""
-        found: set[Element] = set()
+        found: list[Element] = []
+        chains = 0
         for chain in selector.chains:
-            if all(step.cls is None or step.cls in self.by_class for step in chain):
-                found.update(self._chain(chain))
-        return sorted(found, key=self.position.__getitem__)
+            if all(step.cls is None or step.cls in self._values for step in chain):
+                found.extend(self._chain(chain))
+                chains += 1
+        if chains > 1 or len(found) > 1:
+            return sorted(set(found), key=self.position.__getitem__)
+        return found
 
     def _chain(self, chain: tuple[Compound, ...]) -> Iterator[Element]:
         *context, target = chain
         if target.cls is None and not context:
-            yield from self.by_tag[str(target.tag)]
+            yield from self.by_tag(str(target.tag))
             return
         if target.cls is not None:
-            for el in self.by_class[target.cls]:
+            for el in self.by_class(target.cls):
                 if target.matches(el) and self._below(el, context):
                     yield el
             return
