@@ -41,8 +41,8 @@ def find_container(scope: Element, post_id: int | None = None,
                    elements: Iterable[Element] | None = None) -> Element | None:
     """The best known body wrapper in ``scope`` outside comments, widgets and other posts'
     cards (``.entry-content``, ``div.entry``, ``[itemprop=articleBody]``...), or None.
-    ``elements``: the scope's elements with a class or ``itemprop`` when they are known
-    already (its :class:`~crawler.pages.select.Index`), page order, the scope's own first."""
+    ``elements``: the scope's candidate elements when they are known already (its
+    :class:`~crawler.pages.select.Index`, the page's blocks), page order, the scope first."""
     best: tuple[float, Element] | None = None
     for el in scope.iter(*_TAGS) if elements is None else elements:
         if el.tag not in _TAGS:

@@ -14,6 +14,8 @@ from .select import Index
 # One C-level walk of the tree collects these; per-tag XPath scans would each walk it again.
 _INDEXED_TAGS = ("meta", "link", "base", "title", "script", "article", "main", "form", "ol", "ul",
                  "h2", "h3")
+BLOCK_TAGS = ("article", "div", "section", "main", "span", "td")
+"""Tags of the elements that may wrap a post or its body (:attr:`Document.blocks`)."""
 
 
 class Document:
@@ -39,6 +41,13 @@ class Document:
         for el in self.root.iter(*_INDEXED_TAGS):
             index[el.tag].append(el)
         return index
+
+    @cached_property
+    def blocks(self) -> list[Element]:
+        """The page's elements that may wrap a post or its body (``<div>``, ``<article>``...),
+        page order: the post's element and its body's wrapper are looked for among them, once
+        walked for both."""
+        return list(self.root.iter(*BLOCK_TAGS))
 
     @cached_property
     def base_url(self) -> str:

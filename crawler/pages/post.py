@@ -75,7 +75,7 @@ class PostPage:
         if marked is not None:  # its class index serves the metadata readers too
             found = find_container(marked, self.declared_id, self.doc.index(marked).elements)
         else:
-            found = find_container(self.doc.root, self.declared_id)
+            found = find_container(self.doc.root, self.declared_id, self.doc.blocks)
         if found is None:
             # Not the <head>: its text is a title and scripts, never the post's.
             body = self.doc.body if self.doc.body is not None else self.doc.root
