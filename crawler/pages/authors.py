@@ -5,13 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .dates import DATE_TEXT
 from .document import Document
 from .dom import (
     Element,
-    ancestors_or_self,
     author_slug,
-    classes,
     clean_text,
     text_of,
     within,
@@ -19,6 +16,7 @@ from .dom import (
 )
 from .noise import in_author_box, in_meta_noise
 from .select import Selector
+from .shown import names_a_date
 
 _ARCHIVE_LINKS = xpath("descendant::a[contains(@href, '/author/')]")
 _AUTHOR_HREFS = xpath("descendant::a[contains(@href, '/author/')]/@href")
@@ -41,8 +39,6 @@ _BYLINE_PREFIX = re.compile(
     re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"://|^www\.|\S@\S+\.\w|^\W*$|^\d[\d\s./:-]*$")
 _MAX_NAME = 80
-# The block "Post Author" of block themes (TT2, TT3) is the post's byline, not a bio box.
-_AUTHOR_BLOCK = "wp-block-post-author"
 
 
 def author(
@@ -65,7 +61,7 @@ def person_name(text: str | None) -> str | None:
     """``text`` as a display name: without a "By"-style prefix; None for a URL, an e-mail
     address, a date or other text no one is called."""
     name = _BYLINE_PREFIX.sub("", clean_text(text))
-    if not name or len(name) > _MAX_NAME or _NOT_A_NAME.search(name) or DATE_TEXT.search(name):
+    if not name or len(name) > _MAX_NAME or _NOT_A_NAME.search(name) or names_a_date(name):
         return None
     return name
 
@@ -90,13 +86,7 @@ def _from_markup(doc: Document, root: Element,
 
 
 def _in_post_meta(el: Element, root: Element, body: Element | None) -> bool:
-    if within(el, body, root) or in_meta_noise(el, root):
-        return False
-    return not in_author_box(el, root) or _in_author_block(el, root)
-
-
-def _in_author_block(el: Element, root: Element) -> bool:
-    return any(_AUTHOR_BLOCK in classes(node) for node in ancestors_or_self(el, root))
+    return not (within(el, body, root) or in_meta_noise(el, root) or in_author_box(el, root))
 
 
 def _box_name(doc: Document, root: Element) -> str | None:

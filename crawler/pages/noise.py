@@ -31,7 +31,9 @@ _EXACT: Mapping[str, str] = MappingProxyType({
     **dict.fromkeys(("navigation", "post-navigation", "posts-navigation", "nav-links", "post-nav",
                      "nav-previous", "nav-next", "wp-block-post-navigation-link", "page-links",
                      "breadcrumb", "breadcrumbs", "crumbs"), "nav"),
-    **dict.fromkeys(("saboxplugin-wrap", "abh_box", "wp-block-post-author"), "author_box"),
+    # Not the block themes' Post Author block (wp-block-post-author): their templates print it
+    # as the byline (Twenty Twenty-Three), and an "about the author" box is named as one.
+    **dict.fromkeys(("saboxplugin-wrap", "abh_box"), "author_box"),
     **dict.fromkeys(("sidebar", "secondary", "colophon", "theme-footer", "masthead",
                      "theme-header", "widget-area", "cookie-notice", "cookie-notice-container",
                      "cookie-law-info-bar", "cookie-banner", "cookie-bar", "cookie-consent"),

@@ -7,10 +7,11 @@ leaving the meta ``<span>``s loose beside the paragraphs), on generic wrappers
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
-from .dates import DATE_TEXT
 from .dom import Element, drop_all, xpath
+from .shown import SHOWN_DATE, is_date_line
 
 _CHROME_TAGS = frozenset(("header", "footer", "h1"))
 # The post meta lines themes print: never the post's text, wherever they sit (some themes
@@ -41,6 +42,7 @@ _SHORT_INLINES = xpath(" | ".join(
     f"descendant::{tag}[string-length(normalize-space()) < 60]"
     for tag in ("span", "small", "em", "strong", "b", "div", "p")
 ))
+_MAX_GUESSES = 10
 _INLINE = frozenset(("span", "small", "em", "strong", "b", "i", "u", "a", "time", "abbr", "font",
                      "label", "sup", "sub", "cite", "mark"))
 
@@ -65,8 +67,20 @@ def strip_loose_meta(root: Element) -> None:
     """Remove what is left of the meta once its blocks are gone: byline, date, term and
     comment-link bits loose among the paragraphs."""
     drop_all(_outermost_inline(el, root) for el in _META_LINKS(root))
-    drop_all(el for el in _SHORT_INLINES(root)
-             if el is not root and DATE_TEXT.fullmatch(el.text_content().strip()))
+    drop_all(_date_lines(root))
+
+
+def _date_lines(root: Element) -> Iterator[Element]:
+    """The short inline elements of ``root`` whose whole text is a date, in any language (the
+    dateparser guesses a non-English one takes are bounded: a page of a thousand "Chapter 12,
+    2019" spans must not cost seconds)."""
+    guesses = _MAX_GUESSES
+    for el in _SHORT_INLINES(root):
+        text = el.text_content().strip()
+        if el is not root and is_date_line(text, guess=guesses > 0):
+            yield el
+        elif el is not root and SHOWN_DATE.fullmatch(text):
+            guesses -= 1
 
 
 def _outermost_inline(el: Element, root: Element) -> Element:

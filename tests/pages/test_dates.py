@@ -146,3 +146,24 @@ def test_comment_and_body_dates_never_count():
     body = ('<article class="post-7"><div class="entry-content"><p>On 1 April 2014 we met.</p>'
             '</div><ol class="commentlist"><li>May 5, 2016 at 5:00 pm</li></ol></article>')
     assert fields(body)["published"] is None
+
+
+# a stripped copy's loose date line, in any language, is no part of its body -------------------
+
+@pytest.mark.parametrize(("line", "lang"), [
+    ("November 18, 2019 at 9:02 am", "en"),
+    ("3. August 2015", "de"),
+    ("22 de outubro de 2010 às 20:13", "pt-BR"),
+    ("8 сентября 2016", "ru"),
+    ("2015年3月30日", "ja"),
+    ("27/09/2018", "fr"),
+])
+def test_a_stripped_copy_loses_its_date_line_in_any_language(line, lang):
+    body = (f'<article class="post-7"><div class="post-content"><span>{line}</span>'
+            '<p>Chapter 12, 2019 was a long year for the port.</p>'
+            '<p><strong>Chapter 12, 2019</strong></p></div></article>')
+    text = _page(body, lang=lang)["content_text"]
+    assert line not in text
+    # the shape of a date, but no date: kept
+    assert text.split("\n\n") == ["Chapter 12, 2019 was a long year for the port.",
+                                  "Chapter 12, 2019"]
