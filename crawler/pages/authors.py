@@ -11,10 +11,8 @@ from .dom import (
     author_slug,
     clean_text,
     text_of,
-    within,
     xpath,
 )
-from .noise import in_author_box, in_meta_noise
 from .select import Selector
 from .shown import names_a_date
 
@@ -39,6 +37,7 @@ _BYLINE_PREFIX = re.compile(
     re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"://|^www\.|\S@\S+\.\w|^\W*$|^\d[\d\s./:-]*$")
 _MAX_NAME = 80
+_MAX_BYLINE = _MAX_NAME + 40  # longer, it is no name even once a "Posted by" is off
 
 
 def author(
@@ -49,7 +48,7 @@ def author(
     root = scope if scope is not None else doc.root
     name, slug = _from_markup(doc, root, body)
     if slug is None:
-        slug = _any_author_link(root, body) or author_slug(_jsonld_url(doc))
+        slug = _any_author_link(doc, root, body) or author_slug(_jsonld_url(doc))
     if name is None:
         # meta "author" last: themes put their designer's credit there.
         name = (person_name(_jsonld_name(doc)) or person_name(doc.front_matter.text("author"))
@@ -79,19 +78,24 @@ def _from_markup(doc: Document, root: Element,
                  body: Element | None) -> tuple[str | None, str | None]:
     for source in _sources(doc, root):
         for el in source:
+            if not _in_post_meta(doc, el, root, body):
+                continue
+            if len(clean_text(el.text_content())) > _MAX_BYLINE:
+                continue  # no name (and no need to read it with care: 2,000 nested ones...)
             name = person_name(text_of(el))  # a date link or "By" in the byline is no name
-            if name and _in_post_meta(el, root, body):
+            if name:
                 return name, _slug_of(el)
     return None, None
 
 
-def _in_post_meta(el: Element, root: Element, body: Element | None) -> bool:
-    return not (within(el, body, root) or in_meta_noise(el, root) or in_author_box(el, root))
+def _in_post_meta(doc: Document, el: Element, root: Element, body: Element | None) -> bool:
+    return not (doc.within(el, body, root) or doc.in_meta_noise(el, root)
+                or doc.in_author_box(el, root))
 
 
 def _box_name(doc: Document, root: Element) -> str | None:
     for el in doc.index(root).select(_BOX_NAMES):
-        if in_author_box(el, root):
+        if doc.in_author_box(el, root):
             name = person_name(_BOX_PREFIX.sub("", text_of(el)))
             if name:
                 return name
@@ -105,9 +109,9 @@ def _slug_of(el: Element) -> str | None:
     return author_slug(links[0]) if links else None
 
 
-def _any_author_link(root: Element, body: Element | None) -> str | None:
+def _any_author_link(doc: Document, root: Element, body: Element | None) -> str | None:
     for link in _ARCHIVE_LINKS(root):
-        if not within(link, body, root) and not in_meta_noise(link, root):
+        if not doc.within(link, body, root) and not doc.in_meta_noise(link, root):
             return author_slug(link.get("href"))
     return None
 

@@ -122,42 +122,43 @@ def _is_leaf_block(el: Element) -> bool:
 
 def _copy_without(container: Element, doomed: list[Element]) -> Element:
     """A copy of ``container`` without the ``doomed`` elements, found in the copy by their
-    child-index paths (which the copy shares)."""
-    paths = _index_paths(doomed, container)
+    child indexes (which the copy shares)."""
     root = copy.deepcopy(container)
     root.tail = None
-    children: dict[Element, list[Element]] = {}  # node[i] walks i siblings: list them once
-    found = []
-    for path in paths:
-        node = root
-        for index in reversed(path):
-            listed = children.get(node)
-            if listed is None:
-                listed = children[node] = list(node)
-            node = listed[index]
-        found.append(node)
+    twins = _Twins(container, root)
+    found = [twins.of(el) for el in doomed]  # all found before any is dropped from the copy
     drop_all(found)
     return root
 
 
-def _index_paths(elements: list[Element], root: Element) -> list[list[int]]:
-    """Child indexes from each element up to ``root`` (innermost first). Each parent's
-    children are numbered once: ``parent.index(child)`` scans them, and 100,000 cut siblings
-    would make that quadratic."""
-    numbered: dict[Element, dict[Element, int]] = {}
-    paths = []
-    for el in elements:
-        path = []
+class _Twins:
+    """Elements of a tree mapped to those of its copy, each ancestor once: a hundred thousand
+    siblings, or a thousand elements two thousand levels deep, cost as many steps, not their
+    product (``node[i]`` and ``parent.index(child)`` also scan siblings: children are listed
+    and numbered once per parent)."""
+
+    def __init__(self, original: Element, twin: Element) -> None:
+        self.twins = {original: twin}
+        self.numbered: dict[Element, dict[Element, int]] = {}
+        self.listed: dict[Element, list[Element]] = {}
+
+    def of(self, el: Element) -> Element:
+        chain = []
         node = el
-        while node is not root:
+        while node not in self.twins:
+            chain.append(node)
+            node = node.getparent()
+        twin = self.twins[node]
+        for node in reversed(chain):
             parent = node.getparent()
-            indexes = numbered.get(parent)
-            if indexes is None:
-                indexes = numbered[parent] = {child: i for i, child in enumerate(parent)}
-            path.append(indexes[node])
-            node = parent
-        paths.append(path)
-    return paths
+            numbers = self.numbered.get(parent)
+            if numbers is None:
+                numbers = self.numbered[parent] = {child: i for i, child in enumerate(parent)}
+            children = self.listed.get(twin)
+            if children is None:
+                children = self.listed[twin] = list(twin)
+            twin = self.twins[node] = children[numbers[node]]
+        return twin
 
 
 def inner_html(el: Element) -> str:

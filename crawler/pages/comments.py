@@ -7,7 +7,6 @@ from types import MappingProxyType
 
 from .document import Document
 from .dom import Element, classes, text_of, xpath
-from .noise import in_meta_noise
 
 _LIST_CLASSES = frozenset(("commentlist", "comment-list", "wp-block-comment-template"))
 _COMMENT_ID = re.compile(r"^(?:li-)?comment-\d+$")
@@ -52,7 +51,7 @@ def comment_count(doc: Document, scope: Element | None) -> int | None:
 def _declared_texts(doc: Document, scope: Element) -> list[str]:
     texts = [text_of(el) for tag in ("h2", "h3") for el in doc.tags[tag] if _is_count_heading(el)]
     # Only this post's meta: sidebars list other posts with their own "3 Comments" links.
-    texts += [text_of(el) for el in _meta_counts(doc, scope) if not in_meta_noise(el, scope)]
+    texts += [text_of(el) for el in _meta_counts(doc, scope) if not doc.in_meta_noise(el, scope)]
     texts += doc.metas.get("commentcount", []) + doc.metas.get("interactioncount", [])
     declared = doc.jsonld.get("commentCount")
     if isinstance(declared, (int, str)):

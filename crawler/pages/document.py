@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
+from typing import Any
 from urllib.parse import urljoin
 
-from .dom import Element, first
+from .dom import Element, first, within
 from .frontmatter import FrontMatter, read_front_matter
 from .jsonld import JsonLd
+from .noise import in_author_box, in_side_block, meta_noise_block
 from .select import Index
 
 # One C-level walk of the tree collects these; per-tag XPath scans would each walk it again.
@@ -26,6 +28,7 @@ class Document:
         self.url = url
         self.headers = {_str(k).lower(): _str(v) for k, v in (headers or {}).items()}
         self._indexes: dict[Element, Index] = {}
+        self._memos: dict[tuple[object, ...], dict[Element, Any]] = {}
 
     def index(self, scope: Element) -> Index:
         """The class index of ``scope`` (the post's element, or the root), built once."""
@@ -41,6 +44,30 @@ class Document:
         for el in self.root.iter(*_INDEXED_TAGS):
             index[el.tag].append(el)
         return index
+
+    def in_meta_noise(self, el: Element, stop: Element | None) -> bool:
+        """:func:`~crawler.pages.noise.in_meta_noise`, the walks up memoized for the page."""
+        return meta_noise_block(el, stop, self._memo("noise", stop)) is not None
+
+    def in_side_block(self, el: Element, stop: Element | None) -> bool:
+        """:func:`~crawler.pages.noise.in_side_block`, memoized for the page."""
+        return in_side_block(el, stop, self._memo("noise", stop), self._memo("headed"))
+
+    def in_author_box(self, el: Element, stop: Element | None) -> bool:
+        """:func:`~crawler.pages.noise.in_author_box`, memoized for the page."""
+        return in_author_box(el, stop, self._memo("author box", stop))
+
+    def within(self, el: Element, region: Element | None, scope: Element) -> bool:
+        """:func:`~crawler.pages.dom.within`, memoized for the page."""
+        return within(el, region, scope, self._memo("within", region, scope))
+
+    def _memo(self, *key: object) -> dict[Element, Any]:
+        # What walks up the tree found, by question: extractors ask about many elements that
+        # share ancestors (a hostile page nests thousands of them two thousand levels deep).
+        found = self._memos.get(key)
+        if found is None:
+            found = self._memos[key] = {}
+        return found
 
     @cached_property
     def blocks(self) -> list[Element]:

@@ -44,13 +44,13 @@ def clean_text(text: str | None) -> str:
 
 
 def text_of(el: Element) -> str:
-    """The element's text, whitespace collapsed, ``<br>`` read as a space (lxml's itertext
-    skips comments but would glue "Line<br>Next" into "LineNext")."""
+    """The element's text, whitespace collapsed, ``<br>`` read as a space (the text of its
+    text nodes, comments skipped, would glue "Line<br>Next" into "LineNext")."""
     if next(el.iter("br"), None) is not None:
         el = copy.deepcopy(el)
         for br in el.iter("br"):
             br.tail = " " + (br.tail or "")
-    return clean_text("".join(el.itertext()))
+    return clean_text(el.text_content())  # one libxml2 call, not a string per text node
 
 
 def first(values: Iterable[str | None]) -> str | None:
@@ -105,17 +105,28 @@ def ancestors_or_self(el: Element, stop: Element | None) -> Iterator[Element]:
         node = node.getparent()
 
 
-def within(el: Element, region: Element | None, scope: Element) -> bool:
+def within(el: Element, region: Element | None, scope: Element,
+           memo: dict[Element, bool] | None = None) -> bool:
     """True when ``el`` lies in ``region`` (below ``scope``). A region that is the whole scope
-    does not count: then everything would be in it."""
+    does not count: then everything would be in it. With a ``memo`` (kept for one region and
+    scope), the elements met on the way up keep the answer."""
     if region is None or region is scope:
         return False
+    path = []
+    inside = False
     node: Element | None = el
     while node is not None and node is not scope:
         if node is region:
-            return True
+            inside = True
+            break
+        if memo is not None and node in memo:
+            inside = memo[node]
+            break
+        path.append(node)
         node = node.getparent()
-    return False
+    if memo is not None:
+        memo.update(dict.fromkeys(path, inside))
+    return inside
 
 
 def is_hidden_style(style: str) -> bool:

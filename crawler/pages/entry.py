@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from .document import Document
 from .dom import Element, xpath
-from .noise import in_side_block, is_main_region
+from .noise import is_main_region
 
 # Enfold writes ``post-entry-N``; some themes ``postid-N`` on the article itself.
 _MARK = re.compile(r"^(?:post|postid|post-entry)-(\d+)$")
@@ -51,7 +51,7 @@ def find_entry(doc: Document, post_id: int | None) -> Element | None:
     element (``post-N``, ``hentry``, ``type-post``) with the most text. None when no element
     carries such markers: then the body is found by its text alone."""
     articles = _marked_articles(doc, post_id)
-    own = [el for el in articles if not in_side_block(el, None)]
+    own = [el for el in articles if not doc.in_side_block(el, None)]
     if own:
         return _largest(_outermost(own), post_id)
     # One walk of the page's blocks for both: elements marked with the ID (where post_class()
@@ -66,10 +66,10 @@ def find_entry(doc: Document, post_id: int | None) -> Element | None:
                 marked.append(el)
             elif _is_generic_entry(el, post_id):
                 generic.append(el)
-    own = [el for el in marked if not in_side_block(el, None)]
+    own = [el for el in marked if not doc.in_side_block(el, None)]
     if own:
         return _largest(_outermost(own), post_id)
-    generic = [el for el in generic if not in_side_block(el, None)]
+    generic = [el for el in generic if not doc.in_side_block(el, None)]
     return _largest(_outermost(generic), post_id) if generic else None
 
 

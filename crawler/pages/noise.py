@@ -147,12 +147,30 @@ def is_noise_markup(tag: str, ident: str | None, names: str | None, style: str |
     return _class_kind(names) is not None if names else False
 
 
-def in_author_box(el: Element, stop: Element | None) -> bool:
-    """True when ``el`` sits in an "about the author" box (below ``stop``)."""
-    return any(noise_kind(node) == "author_box" for node in ancestors_or_self(el, stop))
+def in_author_box(el: Element, stop: Element | None,
+                  memo: dict[Element, bool] | None = None) -> bool:
+    """True when ``el`` sits in an "about the author" box (below ``stop``); ``memo``: as for
+    :func:`meta_noise_block`."""
+    path: list[Element] = []
+    boxed = False
+    for node in ancestors_or_self(el, stop):
+        if memo is not None and node in memo:
+            boxed = memo[node]
+            break
+        path.append(node)
+        if noise_kind(node) == "author_box":
+            boxed = True
+            break
+    if memo is not None:
+        memo.update(dict.fromkeys(path, boxed))
+    return boxed
 
 
-def in_meta_noise(el: Element, stop: Element | None) -> bool:
+Blocks = dict[Element, "Element | None"]
+"""A memo of :func:`meta_noise_block` for one ``stop``: what each element met is in."""
+
+
+def in_meta_noise(el: Element, stop: Element | None, memo: Blocks | None = None) -> bool:
     """True when ``el`` sits in comments, a sidebar, related posts, a share bar, ads or nav
     (below ``stop``): links there describe other posts or other people, not this post.
 
@@ -160,25 +178,46 @@ def in_meta_noise(el: Element, stop: Element | None) -> bool:
     layout (``Page-ad-margins``, ``has-sidebar``), not a block beside the post. Inside the
     post's own element (``stop`` marked ``post-N``/``hentry``), an ``<aside>`` or a column
     named sidebar is the post's meta column, not the page's sidebar."""
-    return meta_noise_block(el, stop) is not None
+    return meta_noise_block(el, stop, memo) is not None
 
 
-def in_side_block(el: Element, stop: Element | None) -> bool:
+def in_side_block(el: Element, stop: Element | None, memo: Blocks | None = None,
+                  headed: dict[Element, bool] | None = None) -> bool:
     """:func:`in_meta_noise`, for looking for the post on the whole page: a block named like
     noise that holds the page's ``<h1>`` is a layout wrapper (``m-advertisement-pusher``
-    around everything on a page without ``<main>``), not a block beside the post."""
-    block = meta_noise_block(el, stop)
-    return block is not None and next(block.iter("h1"), None) is None
+    around everything on a page without ``<main>``), not a block beside the post.
+    ``headed``: a memo of which blocks hold an ``<h1>``."""
+    block = meta_noise_block(el, stop, memo)
+    if block is None:
+        return False
+    holds_h1 = headed.get(block) if headed is not None else None
+    if holds_h1 is None:
+        holds_h1 = next(block.iter("h1"), None) is not None
+        if headed is not None:
+            headed[block] = holds_h1
+    return not holds_h1
 
 
-def meta_noise_block(el: Element, stop: Element | None) -> Element | None:
-    """The innermost element around ``el`` (below ``stop``) that makes it meta noise."""
+def meta_noise_block(el: Element, stop: Element | None,
+                     memo: Blocks | None = None) -> Element | None:
+    """The innermost element around ``el`` (below ``stop``) that makes it meta noise. With a
+    ``memo`` (kept for one page and one ``stop``), every element met on the way up keeps the
+    answer: a thousand links nested two thousand levels deep cost one walk, not a thousand."""
     own_post = stop is not None and is_post_element(stop)
+    path: list[Element] = []
+    block = None
     for node in ancestors_or_self(el, stop):
+        if memo is not None and node in memo:
+            block = memo[node]
+            break
+        path.append(node)
         verdict = meta_verdict(node, own_post)
         if verdict is not None:
-            return node if verdict else None
-    return None
+            block = node if verdict else None
+            break
+    if memo is not None:
+        memo.update(dict.fromkeys(path, block))
+    return block
 
 
 def meta_verdict(node: Element, own_post: bool) -> bool | None:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from .datetext import parse_date
 from .document import Document
-from .dom import Element, within, xpath
+from .dom import Element, xpath
 from .noise import holds_main_region, in_meta_noise, is_post_element, meta_verdict
 
 # Where themes print the date: any class naming a date, a time or the post's meta line.
@@ -81,7 +81,7 @@ def _shown_texts(doc: Document, root: Element, body: Element | None,
     of the entry, which may be prose) the header around the title when it lies outside."""
     for el in doc.index(root).elements:
         if (el is not root and (el.tag == "time" or _names_date(el.get("class")))
-                and not within(el, body, root) and not in_meta_noise(el, root)):
+                and not doc.within(el, body, root) and not doc.in_meta_noise(el, root)):
             yield el.text_content()
     above = _post_header(root) if header else None
     if above is not None:

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 
 from .document import Document
 from .dom import Element, clean_text, css, text_of, xpath
-from .noise import in_meta_noise
-from .select import Index, Selector
+from .select import Selector
 from .sitename import SEPARATORS, host_key, names_host, split_title
 
 if TYPE_CHECKING:
@@ -30,7 +29,7 @@ def title(doc: Document, scope: Element | None, profile: SiteProfile | None = No
     the crawl's ``profile``, which learns the site name from many pages."""
     if profile is not None:
         profile.names.observe(_document_title(doc) or "")
-    heading = post_heading(doc.index(scope if scope is not None else doc.root))
+    heading = post_heading(doc, scope if scope is not None else doc.root)
     if heading:
         return _unprotected(doc, heading)
     return doc.front_matter.title or page_title(doc, profile)
@@ -55,16 +54,16 @@ def page_title(doc: Document, profile: SiteProfile | None = None) -> str:
     return ""
 
 
-def post_heading(index: Index) -> str | None:
-    """The post's heading: WordPress's title classes, then the one ``<h1>`` of the entry
-    (``index``: the entry's class index)."""
-    scope = index.root
+def post_heading(doc: Document, scope: Element) -> str | None:
+    """The post's heading: WordPress's title classes, then the one ``<h1>`` of the entry."""
+    index = doc.index(scope)
     for selector in _HEADINGS:
         for el in index.select(selector):
             text = _heading_text(el)
-            if text and not in_meta_noise(el, scope):
+            if text and not doc.in_meta_noise(el, scope):
                 return text
-    headings = [el for el in _H1(scope) if not in_meta_noise(el, scope) and not _SITE_TITLE(el)]
+    headings = [el for el in _H1(scope)
+                if not doc.in_meta_noise(el, scope) and not _SITE_TITLE(el)]
     if len(headings) == 1 and scope.tag != "html":
         return text_of(headings[0]) or None
     return None
