@@ -22,7 +22,13 @@ from crawler.args import CrawlArgs
 from crawler.environment import apply_environment
 from crawler.feedcheck import comments_wanted
 from crawler.items import Comment, Post
-from crawler.pages import PostPage, SiteProfile, comment_page_links, page_comments, page_links
+from crawler.pages import (
+    PostPage,
+    SiteProfile,
+    comment_page_links,
+    offered_links,
+    page_comments,
+)
 from crawler.pages.datetext import parse_iso
 from crawler.routing import Bounds, PageKind, classify, comment_page
 from crawler.sources import ArchiveSource, capture_of, source_from_crawler
@@ -196,7 +202,12 @@ class ArchiveSpider(Spider):
                 yield from self.comments_from(page, post, response)
         if kind in DEAD_ENDS:
             return
-        for link in page_links(response.selector, response.url):
+        links = offered_links(response.selector, response.url)
+        if links.unread:
+            stats.inc_value("archive/refused/page_link_cap", links.unread)
+            self.logger.warning("Read only the first links of %s; %d more not followed",
+                                response.url, links.unread)
+        for link in links.urls:
             request = self.follow(link)
             if request is not None:
                 yield request
@@ -217,7 +228,7 @@ class ArchiveSpider(Spider):
         published = parse_iso(post.published or "")
         offset = getattr(published, "tzinfo", None)
         found = page_comments(page.doc, offset)
-        self.crawler.stats.inc_value("archive/comments/found", len(found))  # type: ignore[union-attr]
+        self.crawler.stats.inc_value("archive/comments/found", len(found))
         for fields in found:
             yield Comment(post_id=post.post_id, site=self.site.root, post_url=post.url,
                           archive_url=capture.archive_url, captured_at=capture.captured_at,
@@ -255,23 +266,26 @@ class ArchiveSpider(Spider):
         stats = self.crawler.stats
         assert stats is not None
         url = failure.request.url  # type: ignore[attr-defined]
-        if failure.check(HttpError):
-            status = failure.value.response.status
+        error = failure.value
+        if isinstance(error, HttpError):
+            status = error.response.status
             stats.inc_value(f"archive/http_status/{status}")
             # Expected in archives (pages never captured, pagination past the end): the summary
             # line counts them; one log line each would bury everything else.
             self.logger.debug("Got HTTP %s for %s: nothing to read there", status, url)
             return
-        if is_size_refusal(failure.value):  # Scrapy's DOWNLOAD_MAXSIZE, set by our cap
+        # Scrapy's DOWNLOAD_MAXSIZE, which our cap sets
+        if error is not None and is_size_refusal(error):
             stats.inc_value("archive/too_large")
             self.logger.warning("Not reading %s: bigger than ARCHIVE_MAX_PAGE_BYTES (%s bytes)",
                                 url, self.settings.getint("ARCHIVE_MAX_PAGE_BYTES"))
             return
-        if failure.check(IgnoreRequest, StopDownload):  # on purpose (e.g. the crawl is stopping)
+        # On purpose (e.g. the crawl is stopping)
+        if isinstance(error, (IgnoreRequest, StopDownload)):
             stats.inc_value("archive/ignored")
             self.logger.info("Not fetched %s: %s", url, failure.getErrorMessage())
             return
-        stats.inc_value(f"archive/errors/{failure.type.__name__}")
+        stats.inc_value(f"archive/errors/{type(error).__name__}")
         self.logger.error("Failed to fetch %s: %s", url, failure.getErrorMessage())
 
 

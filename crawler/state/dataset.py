@@ -104,9 +104,11 @@ def exporter_for(fmt: str, file: Any, settings: BaseSettings,
     exporter_class = load_object(settings.getwithbase("FEED_EXPORTERS")[fmt])
     indent = settings["FEED_EXPORT_INDENT"]
     columns = fields or settings.getlist("FEED_EXPORT_FIELDS") or POST_FIELDS
-    return exporter_class(file, fields_to_export=list(columns),
-                          encoding=settings.get("FEED_EXPORT_ENCODING") or "utf-8",
-                          indent=None if indent is None else int(indent))
+    exporter: BaseItemExporter = exporter_class(
+        file, fields_to_export=list(columns),
+        encoding=settings.get("FEED_EXPORT_ENCODING") or "utf-8",
+        indent=None if indent is None else int(indent))
+    return exporter
 
 
 def write_dataset(records: Iterator[dict[str, Any]], output: Path, fmt: str,
