@@ -40,8 +40,8 @@ def test_help_lists_the_spider_arguments_one_per_line():
     result = scrapy("crawl", "archive", "-h")
     assert result.returncode == 0
     lines = result.stdout.splitlines()
-    for name in ("site=URL", "archive=WHERE", "from=YYYY[MM[DD[hhmmss]]]", "to=YYYY[MM[DD[hhmmss]]]",
-                 "full_recrawl=1"):
+    for name in ("site=URL", "archive=WHERE", "from=YYYY[MM[DD[hhmmss]]]",
+                 "to=YYYY[MM[DD[hhmmss]]]", "full_recrawl=1"):
         assert any(line.strip().startswith(f"-a {name}") for line in lines), name
 
 

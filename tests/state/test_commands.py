@@ -58,7 +58,7 @@ def test_bad_arguments_exit_non_zero(tmp_path, archive):
     result = crawl(archive.site.root, tmp_path, tmp_path / "s.sqlite3", None,
                    "-a", "from=yesterday", status=None)
     assert result.returncode != 0
-    assert "expected a timestamp" in result.stderr
+    assert "expected a date or timestamp" in result.stderr
 
 
 def test_a_crawl_that_logged_errors_exits_1(tmp_path):
