@@ -10,7 +10,7 @@ import logging
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-from scrapy import Request, Spider
+from scrapy import Request, Selector, Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, StopDownload, UsageError
 from scrapy.http import Response, TextResponse
@@ -36,6 +36,7 @@ DEAD_ENDS = frozenset({"attachment", "error"})
 ITEM_KINDS = frozenset({"post", "page", "unknown"})
 COMMENT_KINDS = frozenset({"post", "unknown"})
 """Pages whose comments are kept: a static page's comments belong to no post of the dataset."""
+SELECTOR_SHARED = frozenset(kind.name for kind in PageKind if kind.is_listing)
 NO_POSTS_STAT = "archive/no_posts_found"
 """Set (to 1) when a crawl fetched pages but found no post: ``scrapy crawl`` then exits 1."""
 
@@ -155,9 +156,12 @@ class ArchiveSpider(Spider):
                        priority=PageKind.COMMENTS.priority,
                        meta={"route": PageKind.COMMENTS.name})
 
-    def parse(self, response: Response, **kwargs: Any) -> Iterator[Post | Comment | Request]:
-        """Yield the page's post, if it is one, its comments (when something takes them), and
+    def parse(self, response: Response, **kwargs: Any) -> list[Post | Comment | Request]:
+        """The page's post, if it is one, its comments (when something takes them), and
         requests for the links the table follows.
+
+        All read at once, so the page's parsed tree (~20 times its bytes) can go before its
+        items have been through the pipelines, one after another (``CONCURRENT_ITEMS``).
 
         ``scrapy check archive`` runs these contracts against the sample archive (the fields
         checked are those a post and a comment both have):
@@ -167,6 +171,9 @@ class ArchiveSpider(Spider):
         @returns requests 1
         @scrapes post_id site author published content_text
         """
+        return list(self._outputs(response))
+
+    def _outputs(self, response: Response) -> Iterator[Post | Comment | Request]:
         stats = self.crawler.stats
         assert stats is not None
         known_links = response.meta.get(KNOWN_CAPTURE_META)
@@ -181,7 +188,8 @@ class ArchiveSpider(Spider):
         if not isinstance(response, TextResponse):
             stats.inc_value("archive/pages/not_html")
             return
-        page = PostPage(response.selector, response.url, _headers(response), self.profile)
+        selector = _selector(response)
+        page = PostPage(selector, response.url, _headers(response), self.profile)
         kind = page.kind
         stats.inc_value(f"archive/pages/{kind}")
         if response.meta.get("route") == PageKind.COMMENTS.name:
@@ -196,7 +204,7 @@ class ArchiveSpider(Spider):
                 yield from self.comments_from(page, post, response)
         if kind in DEAD_ENDS:
             return
-        for link in page_links(response.selector, response.url):
+        for link in page_links(selector, response.url):
             request = self.follow(link)
             if request is not None:
                 yield request
@@ -273,6 +281,15 @@ class ArchiveSpider(Spider):
             return
         stats.inc_value(f"archive/errors/{failure.type.__name__}")
         self.logger.error("Failed to fetch %s: %s", url, failure.getErrorMessage())
+
+
+def _selector(response: TextResponse) -> Selector:
+    """The page's selector: a listing's is the response's own, which the coverage recorder
+    reads again after the spider (``crawler.coverage``); a post page's is the spider's alone,
+    left uncached so its tree is freed with the page object, not held by the response."""
+    if response.meta.get("route") in SELECTOR_SHARED:
+        return response.selector
+    return Selector(response)
 
 
 def _headers(response: Response) -> dict[str, str]:
