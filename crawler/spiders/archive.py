@@ -177,7 +177,7 @@ class ArchiveSpider(Spider):
         requests for the links the table follows.
 
         All read at once, so the page's parsed tree (~20 times its bytes) can go before its
-        items have been through the pipelines, one after another (``CONCURRENT_ITEMS``).
+        items have been through the pipelines (all the sooner as ``CONCURRENT_ITEMS`` is low).
 
         ``scrapy check archive`` runs these contracts against the sample archive (the fields
         checked are those a post and a comment both have):
