@@ -6,11 +6,12 @@ table (``crawler.routing``) what to follow, the page parsers (``crawler.pages``)
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-from scrapy import Request, Spider
+from scrapy import Request, Selector, Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, StopDownload, UsageError
 from scrapy.http import Response, TextResponse
@@ -42,6 +43,11 @@ DEAD_ENDS = frozenset({"attachment", "error"})
 ITEM_KINDS = frozenset({"post", "page", "unknown"})
 COMMENT_KINDS = frozenset({"post", "unknown"})
 """Pages whose comments are kept: a static page's comments belong to no post of the dataset."""
+START_QUEUE = 512
+"""Requests the scheduler may hold before the spider makes more from the archive's list."""
+START_WAIT = 0.05
+"""Seconds between looks at the scheduler while it is full."""
+SELECTOR_SHARED = frozenset(kind.name for kind in PageKind if kind.is_listing)
 NO_POSTS_STAT = "archive/no_posts_found"
 """Set (to 1) when a crawl fetched pages but found no post: ``scrapy crawl`` then exits 1."""
 
@@ -111,7 +117,18 @@ class ArchiveSpider(Spider):
         async for url in self.archive_source.seed_urls():
             request = self.follow(url)
             if request is not None:
+                await self._room_in_queue()
                 yield request
+
+    async def _room_in_queue(self) -> None:
+        """Wait while the scheduler holds ``START_QUEUE`` requests or more: Scrapy takes start
+        requests as fast as they come, and a mirror of 100,000 posts enumerates 300,000 files
+        (a request each, held until fetched); this way they are made as they are needed."""
+        scheduler = self.crawler.engine.scheduler if self.crawler.engine else None
+        if scheduler is None or not hasattr(scheduler, "__len__"):
+            return
+        while len(scheduler) >= START_QUEUE and self.crawler.crawling:
+            await asyncio.sleep(START_WAIT)
 
     def _say_if_default_archive(self) -> None:
         """Crawling the sample archive is the point of a bare ``scrapy crawl archive``; with a
@@ -161,9 +178,12 @@ class ArchiveSpider(Spider):
                        priority=PageKind.COMMENTS.priority,
                        meta={"route": PageKind.COMMENTS.name})
 
-    def parse(self, response: Response, **kwargs: Any) -> Iterator[Post | Comment | Request]:
-        """Yield the page's post, if it is one, its comments (when something takes them), and
+    def parse(self, response: Response, **kwargs: Any) -> list[Post | Comment | Request]:
+        """The page's post, if it is one, its comments (when something takes them), and
         requests for the links the table follows.
+
+        All read at once, so the page's parsed tree (~20 times its bytes) can go before its
+        items have been through the pipelines (all the sooner as ``CONCURRENT_ITEMS`` is low).
 
         ``scrapy check archive`` runs these contracts against the sample archive (the fields
         checked are those a post and a comment both have):
@@ -173,6 +193,9 @@ class ArchiveSpider(Spider):
         @returns requests 1
         @scrapes post_id site author published content_text
         """
+        return list(self._outputs(response))
+
+    def _outputs(self, response: Response) -> Iterator[Post | Comment | Request]:
         stats = self.crawler.stats
         assert stats is not None
         known_links = response.meta.get(KNOWN_CAPTURE_META)
@@ -187,7 +210,8 @@ class ArchiveSpider(Spider):
         if not isinstance(response, TextResponse):
             stats.inc_value("archive/pages/not_html")
             return
-        page = PostPage(response.selector, response.url, _headers(response), self.profile)
+        selector = _selector(response)
+        page = PostPage(selector, response.url, _headers(response), self.profile)
         kind = page.kind
         stats.inc_value(f"archive/pages/{kind}")
         if response.meta.get("route") == PageKind.COMMENTS.name:
@@ -202,7 +226,7 @@ class ArchiveSpider(Spider):
                 yield from self.comments_from(page, post, response)
         if kind in DEAD_ENDS:
             return
-        links = offered_links(response.selector, response.url)
+        links = offered_links(selector, response.url)
         if links.unread:
             stats.inc_value("archive/refused/page_link_cap", links.unread)
             self.logger.warning("Read only the first links of %s; %d more not followed",
@@ -287,6 +311,15 @@ class ArchiveSpider(Spider):
             return
         stats.inc_value(f"archive/errors/{type(error).__name__}")
         self.logger.error("Failed to fetch %s: %s", url, failure.getErrorMessage())
+
+
+def _selector(response: TextResponse) -> Selector:
+    """The page's selector: a listing's is the response's own, which the coverage recorder
+    reads again after the spider (``crawler.coverage``); a post page's is the spider's alone,
+    left uncached so its tree is freed with the page object, not held by the response."""
+    if response.meta.get("route") in SELECTOR_SHARED:
+        return response.selector
+    return Selector(response)
 
 
 def _headers(response: Response) -> dict[str, str]:
