@@ -7,7 +7,8 @@ every component reads what it needs in ``from_crawler`` and nothing reads spider
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
+from datetime import datetime
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,6 +19,20 @@ from crawler.urls import SiteUrls
 
 _BOOLEANS = ("1", "0", "true", "false", "True", "False")  # what Settings.getbool reads
 _TIMESTAMP = re.compile(r"\d{4}(?:\d{2}(?:\d{2}(?:\d{2}(?:\d{2}(?:\d{2})?)?)?)?)?")
+_SEPARATORS = re.compile(r"(?<=\d)[-:T ](?=\d)")
+_EARLIEST = "00010101000000"
+"""What a partial timestamp is completed with to be checked as a date (``2019`` -> 2019-01-01)."""
+
+
+def timestamp(value: str) -> str:
+    """*value* as a Wayback timestamp ``YYYY[MM[DD[hh[mm[ss]]]]]``: also given as ``2019-06``,
+    ``2019-06-30`` or ``2019-06-30T12:00``, like ``scrapy export --from``. A month 13 or a
+    February 30 is refused (``ValueError``)."""
+    digits = _SEPARATORS.sub("", value.strip())
+    if not _TIMESTAMP.fullmatch(digits):
+        raise ValueError(value)
+    datetime.strptime(digits + _EARLIEST[len(digits):], "%Y%m%d%H%M%S")  # ranges checked
+    return digits
 
 
 @dataclass(frozen=True)
@@ -27,9 +42,9 @@ class CrawlArgs:
     site: str | None = None
     archive: str | None = None
     since: str | None = None
-    """``-a from=YYYYMMDD[hhmmss]``: oldest capture to use (archives with capture times)."""
+    """``-a from=YYYY[MM[DD[hhmmss]]]``: oldest capture to use (archives with capture times)."""
     until: str | None = None
-    """``-a to=YYYYMMDD[hhmmss]``: newest capture to use."""
+    """``-a to=YYYY[MM[DD[hhmmss]]]``: newest capture to use."""
     full_recrawl: str | None = None
     """``-a full_recrawl=1``: refetch every capture and export every post (state store)."""
     comments: str | None = None
@@ -43,8 +58,9 @@ class CrawlArgs:
         ("site=URL", "root of the original site, e.g. https://www.deepdotweb.com"),
         ("archive=WHERE", "live, wayback, a replay prefix URL (pywb), a WARC file or folder,"
                           " or a mirror folder"),
-        ("from=YYYYMMDD[hhmmss]", "oldest capture to use (archives with capture times)"),
-        ("to=YYYYMMDD[hhmmss]", "newest capture to use (default: the latest)"),
+        ("from=YYYY[MM[DD[hhmmss]]]", "oldest capture to use (archives with capture times);"
+                                      " 2019-06-30 works too"),
+        ("to=YYYY[MM[DD[hhmmss]]]", "newest capture to use (default: the latest)"),
         ("full_recrawl=1", "refetch every capture and export every post"),
         ("comments=FILE", "the feed the comments go to (replaced each run, like -O)"),
     )
@@ -68,7 +84,12 @@ class CrawlArgs:
                              f"takes {known}")
         args = cls(**values)
         args.validate()
-        return args
+        return args.normalized()
+
+    def normalized(self) -> CrawlArgs:
+        """The capture window as Wayback timestamps (``2019-06`` -> ``201906``)."""
+        return replace(self, since=self.since and timestamp(self.since),
+                       until=self.until and timestamp(self.until))
 
     @classmethod
     def usage(cls) -> str:
@@ -79,9 +100,14 @@ class CrawlArgs:
         if self.site is not None:
             SiteUrls(self.site)
         for name, value in (("from", self.since), ("to", self.until)):
-            if value is not None and not _TIMESTAMP.fullmatch(value):
-                raise ValueError(f"-a {name}={value!r}: expected a timestamp YYYYMMDD[hhmmss]")
-        if self.since and self.until and self.since > self.until[: len(self.since)]:
+            if value is not None:
+                try:
+                    timestamp(value)
+                except ValueError:
+                    raise ValueError(f"-a {name}={value!r}: expected a date or timestamp, "
+                                     f"YYYY[MM[DD[hhmmss]]] or YYYY-MM-DD") from None
+        since, until = self.since and timestamp(self.since), self.until and timestamp(self.until)
+        if since and until and since > until[: len(since)]:
             raise ValueError(f"-a from={self.since} is after -a to={self.until}")
         if self.full_recrawl is not None and self.full_recrawl not in _BOOLEANS:
             raise ValueError(f"-a full_recrawl={self.full_recrawl!r}: expected 1 or 0")

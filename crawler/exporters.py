@@ -102,7 +102,8 @@ class PostJsonLinesItemExporter(LatestVersionMixin, LineSafeJsonMixin, JsonLines
 
 
 class PostCsvItemExporter(LatestVersionMixin, CsvItemExporter):
-    """CSV with DESIGN.md's columns, list fields joined with ``|``, formula cells neutralized."""
+    """CSV with the dataset's columns (README, "The dataset"), list fields joined with ``|``,
+    formula cells neutralized."""
 
     def __init__(self, file: Any, **kwargs: Any) -> None:
         kwargs.setdefault("join_multivalued", "|")

@@ -67,7 +67,7 @@ class Post:
 
 
 POST_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Post) if f.name != "page_kind")
-"""The dataset's columns, in export order (DESIGN.md)."""
+"""The dataset's columns, in export order (README, "The dataset")."""
 
 
 @dataclass

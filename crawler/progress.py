@@ -16,11 +16,17 @@ from scrapy.statscollectors import StatsCollector
 from scrapy.utils.asyncio import create_looping_call
 
 from crawler.items import Comment
+from crawler.sources.base import RAW_META
+from crawler.state import KNOWN_CAPTURE_META
 from crawler.state.extension import LOCKED_REASON, UNUSABLE_REASON
 from crawler.state.readcommand import command_line
 
 logger = logging.getLogger(__name__)
 
+PAGES_FETCHED = "archive/pages_fetched"
+"""Pages read from the archive: Scrapy's ``response_received_count`` also counts an archive's
+index answers and capture fetches (two responses a page from pywb or the Wayback Machine) and a
+recrawl's stand-ins for known captures."""
 COMMENTS_SCRAPED = "archive/comments/scraped"
 """Comments passed to the feeds (a merged one again when a later capture adds to it)."""
 
@@ -48,7 +54,7 @@ class Counts:
         skipped = stats.get("archive/state/skipped_known_capture", 0)
         comments = stats.get(COMMENTS_SCRAPED, 0)
         return cls(
-            pages=stats.get("response_received_count", 0) - skipped,
+            pages=pages_fetched(stats),
             posts=stats.get("item_scraped_count", 0) - comments
             - stats.get("archive/duplicates/replaced", 0),
             comments=comments - stats.get("archive/comments/replaced", 0),
@@ -88,7 +94,12 @@ class ProgressLog:
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(extension.response_received, signal=signals.response_received)
         return extension
+
+    def response_received(self, response: Any, request: Any) -> None:
+        if not request.meta.get(RAW_META) and KNOWN_CAPTURE_META not in request.meta:
+            self.stats.inc_value(PAGES_FETCHED)
 
     def item_scraped(self, item: Any) -> None:
         if isinstance(item, Comment):  # item_scraped_count counts posts and comments alike
@@ -112,6 +123,14 @@ class ProgressLog:
                     counts.refused, _details(stats))
         if self.report is not None and reason not in (LOCKED_REASON, UNUSABLE_REASON):
             logger.info("How much of the site this recovered, with charts: %s", self.report)
+
+
+def pages_fetched(stats: dict[str, Any]) -> int:
+    """Pages read (:data:`PAGES_FETCHED`; before that stat, responses less known captures)."""
+    if PAGES_FETCHED in stats:
+        return int(stats[PAGES_FETCHED])
+    return int(stats.get("response_received_count", 0)
+               - stats.get("archive/state/skipped_known_capture", 0))
 
 
 def _details(stats: dict[str, Any]) -> str:

@@ -86,6 +86,10 @@ DOWNLOAD_WARNSIZE = ARCHIVE_MAX_PAGE_BYTES // 4
 ROBOTSTXT_OBEY = False  # archives of seized sites have no robots.txt of their own to honour
 USER_AGENT = "archive-crawler/0.1 (research crawler for archived WordPress sites)"
 CONCURRENT_REQUESTS = 16
+# CONCURRENT_ITEMS stays Scrapy's 100 for now: Scrapy then hands each response's output to 101
+# asyncio tasks (a quarter of a crawl's CPU), and 1 cuts that, but with 1 the merged record of a
+# post in tests/sources/test_wordpress_afterlife.py (WARC, content_text) depends on the order
+# its captures' items arrive, and the test fails 2 runs in 3 (issue 14; to be fixed first).
 CONCURRENT_REQUESTS_PER_DOMAIN = 8
 AUTOTHROTTLE_ENABLED = False
 RETRY_TIMES = 3

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# One scheduled crawl (cron, systemd timer): the posts that are new or changed since the last run
-# go to exports/new/, the whole current dataset is re-exported to exports/ with its coverage
-# report (exports/report.html, exports/report.json), the log goes to logs/.
+# One scheduled crawl (cron, systemd timer): the posts and comments that are new or changed since
+# the last run go to exports/new/, the whole current dataset (posts, comments) is re-exported to
+# exports/ with its coverage report (exports/report.html, exports/report.json), the log goes to
+# logs/.
 #
 # Settings come from the environment (ARCHIVE_SITE, ARCHIVE, ARCHIVE_STATE... see
 # deploy/archive-crawler.env); extra arguments are passed to `scrapy crawl archive` as they are.
@@ -17,12 +18,14 @@ stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 log="$logs/crawl-$stamp.log"
 mkdir -p "$logs" "$exports/new"
 
-"$python" -m scrapy crawl archive -O "$exports/new/$name-$stamp.jsonl" --logfile "$log" "$@"
+"$python" -m scrapy crawl archive -O "$exports/new/$name-$stamp.jsonl" \
+    -a comments="$exports/new/comments-$stamp.jsonl" --logfile "$log" "$@"
 status=$?
 
 # The store is consistent whatever happened to the crawl, so the full export is always current,
 # and so is the report of how much of the site the crawls have recovered.
-"$python" -m scrapy export "$exports/$name.jsonl" >>"$log" 2>&1 || [ "$status" -ne 0 ] || status=1
+"$python" -m scrapy export "$exports/$name.jsonl" --comments "$exports/comments.jsonl" >>"$log" 2>&1 \
+    || [ "$status" -ne 0 ] || status=1
 "$python" -m scrapy report "$exports/report.html" --json "$exports/report.json" >>"$log" 2>&1 \
     || [ "$status" -ne 0 ] || status=1
 if [ "$status" -ne 0 ]; then

@@ -20,7 +20,7 @@ def scrapy(*args: str, env: dict[str, str] | None = None) -> subprocess.Complete
     (["-a", "achive=wayback", "-a", "site=https://x.org"],
      "error: unknown spider argument -a achive=: the archive spider takes -a site=, -a archive="),
     (["-a", "archive=/no/such/folder"], "error: archive folder '/no/such/folder' does not exist"),
-    (["-a", "from=2016-01"], "error: -a from='2016-01': expected a timestamp YYYYMMDD[hhmmss]"),
+    (["-a", "from=2016-13"], "error: -a from='2016-13': expected a date or timestamp"),
     (["-a", "site=deepdotweb.com"], "error: site must be an http(s) URL"),
 ])
 def test_bad_arguments_are_one_line_and_exit_2_before_the_crawl(args, message):
@@ -40,8 +40,8 @@ def test_help_lists_the_spider_arguments_one_per_line():
     result = scrapy("crawl", "archive", "-h")
     assert result.returncode == 0
     lines = result.stdout.splitlines()
-    for name in ("site=URL", "archive=WHERE", "from=YYYYMMDD[hhmmss]", "to=YYYYMMDD[hhmmss]",
-                 "full_recrawl=1"):
+    for name in ("site=URL", "archive=WHERE", "from=YYYY[MM[DD[hhmmss]]]",
+                 "to=YYYY[MM[DD[hhmmss]]]", "full_recrawl=1"):
         assert any(line.strip().startswith(f"-a {name}") for line in lines), name
 
 

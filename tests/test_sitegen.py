@@ -256,3 +256,35 @@ def test_content_does_not_depend_on_the_theme():
     same = ("post_id", "url", "title", "published", "modified", "tags", "content_text", "links")
     rows = [[{k: p[k] for k in same} for p in site.posts] for site in sites]
     assert rows[0] == rows[1] == rows[2]
+
+
+def test_big_sites_stay_inside_the_crawls_date_bounds():
+    """30,000 posts once ran into 2028, whose URLs the date-trap rule refuses (issue 14)."""
+    from crawler.routing import Bounds, PageKind, classify
+    from tests.sitegen.build import FIRST_POST, LAST_POST, build_model
+
+    model = build_model("sahifa", "https://www.example.org", 30_000, "date", 0)
+    published = [p.published for p in model.posts]
+    assert published == sorted(published) and len(set(published)) == len(published)
+    assert published[0] > FIRST_POST and published[-1] <= LAST_POST
+    assert published[-1] - published[0] > (LAST_POST - FIRST_POST) * 0.5  # spread, not squeezed
+    bounds = Bounds(last_year=LAST_POST.year + 1)  # as if the tests ran in LAST_POST's year
+    refused = [p.url for p in model.posts if classify(p.url, bounds).kind is not PageKind.POST]
+    assert refused == []
+
+
+def test_a_streamed_mirror_is_the_wget_mirror(tmp_path):
+    from tests.sitegen.build import build_model
+    from tests.sitegen.mirror import stream_mirror
+
+    built = build_site(n_posts=12, seed=5, pad_to_kb=20)
+    built.write_mirror(tmp_path / "kept", layout="wget")
+    model = build_model("sahifa", built.root, 12, "date", 5)
+    streamed = stream_mirror(model, tmp_path / "streamed", pad_to_kb=20)
+    assert streamed.pages == {} and streamed.kinds == built.kinds and streamed.posts == built.posts
+
+    def files(folder):
+        return {p.relative_to(folder).as_posix(): p.read_bytes()
+                for p in folder.rglob("*") if p.is_file()}
+
+    assert files(tmp_path / "streamed") == files(tmp_path / "kept") != {}

@@ -93,7 +93,7 @@ def test_attachment_and_error_pages_are_dead_ends():
     [({"site": "example.org"}, "site must be an http"),
      ({"archive": "/no/such/folder"}, "does not exist"),
      ({"archive": ""}, "no archive given"),
-     ({"from": "last year"}, "expected a timestamp")],
+     ({"from": "last year"}, "expected a date or timestamp")],
 )
 def test_bad_arguments_stop_the_crawl_with_a_clear_message(kwargs, message):
     with pytest.raises(UsageError, match=message):

@@ -146,18 +146,20 @@ class Command(ScrapyCommand):
             records = _noting(kept, (r for s in sites for r in store.iter_records(s)
                                      if job.filters.accepts(r)))
             with _writing(output):
-                count = write_dataset(records, output, fmt, self.settings)
-                package = write_datapackage(output, fmt, sites)
-            print(f"Exported {count} posts to {output} (described in {package})",
+                written = write_dataset(records, output, fmt, self.settings)
+                package = write_datapackage(output, fmt, sites,
+                                            written=(written.size, written.sha256))
+            print(f"Exported {written.count} posts to {output} (described in {package})",
                   file=sys.stderr)
         if job.comments is not None:
             output, fmt = job.comments
             accepts = _comment_filter(store, sites, job, kept)
             comments = (c for s in sites for c in store.comment_records(s) if accepts(c))
             with _writing(output):
-                count = write_dataset(comments, output, fmt, self.settings, COMMENT_FIELDS)
-                package = write_datapackage(output, fmt, sites, "comments")
-            print(f"Exported {count} comments to {output} (described in {package})",
+                written = write_dataset(comments, output, fmt, self.settings, COMMENT_FIELDS)
+                package = write_datapackage(output, fmt, sites, "comments",
+                                            (written.size, written.sha256))
+            print(f"Exported {written.count} comments to {output} (described in {package})",
                   file=sys.stderr)
 
 

@@ -131,7 +131,7 @@ class SharedRateLimiter(RateLimiter):
 
     def _escalate(self, ticket: Ticket, kind: str, base: float) -> float:
         strikes = int(self._strike(keys=[self.key], args=[kind, ticket.epoch]))
-        return min(base * 2 ** max(strikes - 1, 0), self.backoff_max)
+        return min(base * 2.0 ** max(strikes - 1, 0), self.backoff_max)
 
     def _pause(self, ticket: Ticket, delay: float, why: str, *, log: bool = True) -> float:
         delay = min(max(delay, 0.0), self.backoff_max)

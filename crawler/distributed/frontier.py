@@ -99,7 +99,7 @@ class LeaseLost(Exception):
     request now, and this one's results must not count."""
 
 
-class LeasedQueue(PriorityQueue):
+class LeasedQueue(PriorityQueue):  # type: ignore[misc]  # scrapy-redis has no types
     """scrapy-redis's :class:`PriorityQueue`, whose pop leases the request to one worker."""
 
     def __init__(self, server: Redis, spider: Spider, keys: Keys, worker: str) -> None:
@@ -164,10 +164,10 @@ class LeasedQueue(PriorityQueue):
         with self.server.pipeline(transaction=False) as pipe:
             for worker in workers:
                 pipe.hlen(self.keys.of("lease", worker.decode()))
-            return sum(pipe.execute()) // 2  # two fields per lease
+            return int(sum(pipe.execute())) // 2  # two fields per lease
 
 
-class SharedDupeFilter(RFPDupeFilter):
+class SharedDupeFilter(RFPDupeFilter):  # type: ignore[misc]  # scrapy-redis has no types
     """scrapy-redis's dupefilter with the crawl's own request fingerprints.
 
     scrapy-redis fingerprints with ``w3lib``'s ``canonicalize_url`` whatever

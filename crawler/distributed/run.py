@@ -131,7 +131,7 @@ class DistributedRun:
         assert stats is not None
         everyone = runstats.worker_stats(self.server, self.keys)
         writer = stats.get_stats() if self.writer else \
-            everyone.get(self.server.get(self.keys.finished).decode()  # type: ignore[union-attr]
+            everyone.get(self.server.get(self.keys.finished).decode()
                          if self.server.exists(self.keys.finished) else "", {})
         own = stats.get_stats()
         totals = runstats.totals(writer, everyone, self.server.scard(self.keys.everyone))
@@ -182,12 +182,12 @@ class DistributedRun:
         looks at a scheduler with nothing to give only every 5 s."""
         engine = self.crawler.engine
         slot = getattr(engine, "_slot", None)
-        if slot is not None and not engine.needs_backout():  # type: ignore[union-attr]
+        if slot is not None and not engine.needs_backout():
             slot.nextcall.schedule()
 
     def seeded(self) -> bool:
         """Whether the run's start requests are all in the queue."""
-        return self.server.get(self.keys.seeded) == b"done"
+        return bool(self.server.get(self.keys.seeded) == b"done")
 
     def seeding_done(self) -> None:
         self.server.set(self.keys.seeded, b"done")

@@ -19,7 +19,7 @@ from crawler.distributed.frontier import LEASE_META, LeasedQueue, LeaseLost, Sha
 from crawler.distributed.run import DistributedRun
 
 
-class SharedScheduler(Scheduler):
+class SharedScheduler(Scheduler):  # type: ignore[misc]  # scrapy-redis has no types
     """The run's frontier, as one worker sees it."""
 
     def __init__(self, crawler: Crawler, run: DistributedRun) -> None:

@@ -9,10 +9,10 @@ from typing import TypeAlias
 from lxml.html import tostring
 
 from .boilerplate import is_interface
-from .dom import Element, absolute, classes, dedupe, drop, without_fragment, xpath
+from .dom import Element, absolute, classes, dedupe, drop_all, without_fragment, xpath
 from .entry import is_other_post
 from .furniture import Furniture, block_key
-from .noise import is_body_noise
+from .noise import is_ad_frame, is_noise_markup
 from .text import BLOCKS, content_text
 from .trim import is_chrome, is_meta_line, strip_loose_meta
 
@@ -87,8 +87,7 @@ def _cuts(container: Element, cleaning: Cleaning) -> tuple[list[Element], Blocks
     stack = list(container)
     while stack:
         el = stack.pop()
-        if (is_body_noise(el) or is_other_post(el, cleaning.post_id) or is_interface(el)
-                or (is_chrome(el) if cleaning.trim else is_meta_line(el))):
+        if _is_cut(el, cleaning):
             doomed.append(el)
             continue
         if learn and el.tag in BLOCKS and _is_leaf_block(el):
@@ -99,36 +98,67 @@ def _cuts(container: Element, cleaning: Cleaning) -> tuple[list[Element], Blocks
     return doomed, blocks
 
 
+def _is_cut(el: Element, cleaning: Cleaning) -> bool:
+    """Noise, another post's card, the site's interface or (per ``cleaning``) title and meta.
+    Most of it is judged by the tag and attributes alone, through memoized functions."""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return True  # comments and processing instructions
+    get = el.get
+    names = get("class")
+    if tag == "iframe":
+        if is_ad_frame(el):
+            return True
+    elif is_noise_markup(tag, get("id"), names, get("style")):
+        return True
+    if is_chrome(tag, names, get("itemprop")) if cleaning.trim else is_meta_line(names):
+        return True
+    return is_other_post(el, cleaning.post_id) or is_interface(el)
+
+
 def _is_leaf_block(el: Element) -> bool:
     return not any(child.tag in BLOCKS for child in el)
 
 
 def _copy_without(container: Element, doomed: list[Element]) -> Element:
     """A copy of ``container`` without the ``doomed`` elements, found in the copy by their
-    child-index paths (which the copy shares)."""
-    paths = [_index_path(el, container) for el in doomed]
+    child indexes (which the copy shares)."""
     root = copy.deepcopy(container)
     root.tail = None
-    found = []
-    for path in paths:
-        node = root
-        for index in reversed(path):
-            node = node[index]
-        found.append(node)
-    for el in found:
-        drop(el)
+    twins = _Twins(container, root)
+    found = [twins.of(el) for el in doomed]  # all found before any is dropped from the copy
+    drop_all(found)
     return root
 
 
-def _index_path(el: Element, root: Element) -> list[int]:
-    """Child indexes from ``el`` up to ``root`` (innermost first)."""
-    path = []
-    node = el
-    while node is not root:
-        parent = node.getparent()
-        path.append(parent.index(node))
-        node = parent
-    return path
+class _Twins:
+    """Elements of a tree mapped to those of its copy, each ancestor once: a hundred thousand
+    siblings, or a thousand elements two thousand levels deep, cost as many steps, not their
+    product (``node[i]`` and ``parent.index(child)`` also scan siblings: children are listed
+    and numbered once per parent)."""
+
+    def __init__(self, original: Element, twin: Element) -> None:
+        self.twins = {original: twin}
+        self.numbered: dict[Element, dict[Element, int]] = {}
+        self.listed: dict[Element, list[Element]] = {}
+
+    def of(self, el: Element) -> Element:
+        chain = []
+        node = el
+        while node not in self.twins:
+            chain.append(node)
+            node = node.getparent()
+        twin = self.twins[node]
+        for node in reversed(chain):
+            parent = node.getparent()
+            numbers = self.numbered.get(parent)
+            if numbers is None:
+                numbers = self.numbered[parent] = {child: i for i, child in enumerate(parent)}
+            children = self.listed.get(twin)
+            if children is None:
+                children = self.listed[twin] = list(twin)
+            twin = self.twins[node] = children[numbers[node]]
+        return twin
 
 
 def inner_html(el: Element) -> str:
@@ -144,7 +174,7 @@ def image_source(img: Element) -> str | None:
     src = (img.get("src") or "").strip()
     lazy = next((img.get(a) for a in _LAZY_SOURCES if (img.get(a) or "").strip()), None)
     if lazy and (not src or src.startswith("data:") or _LAZY_CLASSES.intersection(classes(img))):
-        return lazy
+        return str(lazy)
     return src or None
 
 

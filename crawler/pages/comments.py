@@ -8,7 +8,6 @@ from types import MappingProxyType
 from .commentpages import comment_page_links
 from .document import Document
 from .dom import Element, classes, text_of, xpath
-from .noise import in_meta_noise
 
 _LIST_CLASSES = frozenset(("commentlist", "comment-list", "wp-block-comment-template"))
 _COMMENT_ID = re.compile(r"^(?:li-)?comment-\d+$")
@@ -19,12 +18,6 @@ _ITEMS = xpath(
     " or contains(concat(' ', normalize-space(@class), ' '), ' comment '))"
     " and not(contains(concat(' ', normalize-space(@class), ' '), ' pingback ')"
     " or contains(concat(' ', normalize-space(@class), ' '), ' trackback '))]"
-)
-_META_COUNT_CANDIDATES = xpath(
-    "descendant::a[contains(@href, '#comments') or contains(@href, '#respond')"
-    " or contains(@class, 'comment')]"
-    " | descendant::span[contains(@class, 'comment')]"
-    " | descendant::div[contains(@class, 'comment')]"
 )
 _META_COUNT_CLASSES = frozenset(("comments-link", "post-comments", "comment-count",
                                  "comments-count", "wp-block-post-comments-count",
@@ -67,8 +60,7 @@ def _declared(doc: Document, scope: Element | None) -> int | None:
 def _declared_texts(doc: Document, scope: Element) -> list[str]:
     texts = [text_of(el) for tag in ("h2", "h3") for el in doc.tags[tag] if _is_count_heading(el)]
     # Only this post's meta: sidebars list other posts with their own "3 Comments" links.
-    texts += [text_of(el) for el in _META_COUNT_CANDIDATES(scope)
-              if _is_meta_count(el) and not in_meta_noise(el, scope)]
+    texts += [text_of(el) for el in _meta_counts(doc, scope) if not doc.in_meta_noise(el, scope)]
     texts += doc.metas.get("commentcount", []) + doc.metas.get("interactioncount", [])
     declared = doc.jsonld.get("commentCount")
     if isinstance(declared, (int, str)):
@@ -91,6 +83,13 @@ def _is_comment_list(el: Element) -> bool:
 
 def _is_count_heading(el: Element) -> bool:
     return el.get("id") == "comments-title" or "comments-title" in (el.get("class") or "")
+
+
+def _meta_counts(doc: Document, scope: Element) -> list[Element]:
+    """The post meta's comment links and counters below ``scope`` (from its class index)."""
+    return [el for el in doc.index(scope).elements if el is not scope and (
+        el.tag == "a" or el.tag in ("span", "div") and "comment" in (el.get("class") or ""))
+        and _is_meta_count(el)]
 
 
 def _is_meta_count(el: Element) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import MappingProxyType
 
-from .dom import Element, ancestors_or_self, xpath
+from .dom import Element, ancestors_or_self
 from .entry import is_other_post
 from .noise import in_side_block
 
@@ -33,15 +33,20 @@ _ARTICLE_BODY_RANK = 5.0
 _ENTRY_RANK = _RANKS["entry"]
 # From .post-content on, wrappers are generic: some themes print the title and meta in them.
 _GENERIC_RANK = _RANKS["post-content"]
-_TAGS = ("div", "section", "article", "main", "span", "td")
-_MEDIA = xpath("descendant::*[self::img or self::video or self::audio or self::iframe][1]")
+_TAGS = frozenset(("div", "section", "article", "main", "span", "td"))
+_MEDIA = ("img", "video", "audio", "iframe")
 
 
-def find_container(scope: Element, post_id: int | None = None) -> Element | None:
+def find_container(scope: Element, post_id: int | None = None,
+                   elements: Iterable[Element] | None = None) -> Element | None:
     """The best known body wrapper in ``scope`` outside comments, widgets and other posts'
-    cards (``.entry-content``, ``div.entry``, ``[itemprop=articleBody]``...), or None."""
+    cards (``.entry-content``, ``div.entry``, ``[itemprop=articleBody]``...), or None.
+    ``elements``: the scope's candidate elements when they are known already (its
+    :class:`~crawler.pages.select.Index`, the page's blocks), page order, the scope first."""
     best: tuple[float, Element] | None = None
-    for el in scope.iter(*_TAGS):
+    for el in scope.iter(*_TAGS) if elements is None else elements:
+        if el.tag not in _TAGS:
+            continue
         value = el.get("class")
         # Every known name has one of these words: most elements are ruled out unsplit.
         if not (value and ("entry" in value or "content" in value or "body" in value)
@@ -57,7 +62,10 @@ def find_container(scope: Element, post_id: int | None = None) -> Element | None
 
 def _holds_something(el: Element) -> bool:
     """Text or media: an empty wrapper (a placeholder a script fills) is no body."""
-    return bool(el.text_content().strip()) or _MEDIA(el) != []
+    # itertext stops at the first words; text_content() would join the whole body first.
+    if any(text.strip() for text in el.itertext()):
+        return True
+    return next(el.iterdescendants(*_MEDIA), None) is not None
 
 
 def container_rank(el: Element) -> float | None:

@@ -9,51 +9,17 @@ from datetime import datetime, timedelta, timezone
 
 from .datetext import Parsed, parse_date, to_iso
 from .document import Document
-from .dom import Element, classes, within, xpath
-from .frontmatter import front_matter
-from .noise import in_meta_noise
+from .dom import Element, classes, xpath
+from .shown import visible_dates
 
-# Elements that can carry a machine-readable date; named tags keep the scan cheap.
+# Elements that can carry a machine-readable date (one step: a union's sort is quadratic on a
+# page of 50,000 of them).
 _STAMPED = xpath(
-    "descendant::time[@datetime] | descendant::abbr[@title] | descendant::span[@title or @datetime]"
-)
-_ITEMPROP = xpath("descendant::*[@itemprop=$prop]")
-# Where themes print the date: any class naming a date, a time or the post's meta line.
-_VISIBLE = xpath(
-    "descendant::*[self::time or contains(@class, 'date') or contains(@class, 'Date')"
-    " or contains(@class, 'posted-on') or contains(@class, 'published')"
-    " or contains(@class, 'entry-meta') or contains(@class, 'post-meta')"
-    " or contains(@class, 'byline') or contains(@class, 'post-info') or contains(@class, 'time')]"
-)
-_HEADINGS = xpath("/descendant::h1")
-_SHORT_TEXTS = xpath("descendant::text()[normalize-space()][string-length() < 120]",
-                     smart_strings=True)
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_CLOCK = r"(?:,?\s+(?:at\s+|@\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?"
-DATE_TEXT = re.compile(
-    rf"\b(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
-    rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}){_CLOCK}",
-    re.IGNORECASE,
-)
-"""An English or numeric date as a theme prints it (the body trimmer drops such lines)."""
-# Any language: a day, a month word or number and a year in one of the orders people write,
-# then an optional time of day and zone. The parser decides whether the word is a month.
-_SHOWN_DATE = re.compile(
-    r"(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d\d)(?!\d)"
-    r"|\d{4}年\s*\d{1,2}月\s*\d{1,2}日"
-    r"|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?(?:1[89]|20)\d\d(?!\d)"
-    r"|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:1[89]|20)\d\d(?!\d))"
-    r"(?:,?\s*(?:at|às|um|à|alle|в|@|-|–)?\s*\d{1,2}[:h]\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?"
-    r"(?:\s*(?:[A-Z]{2,4}\b|[+-]\d\d:?\d\d))?)?",
-    re.IGNORECASE,
+    "descendant::*[self::time[@datetime] or self::abbr[@title] or self::span[@title or @datetime]]"
 )
 _HAS_CLOCK = re.compile(r"\d[:h]\d\d")
 _MAX_OFFSET = timedelta(hours=14)
 _QUARTER = timedelta(minutes=15)
-_MAX_SHOWN = 4  # shown dates tried before giving up: the byline's comes first
 _PUBLISHED_METAS = ("datepublished", "pubdate", "publishdate", "publish-date", "parsely-pub-date",
                     "sailthru.date", "dc.date.issued", "dcterms.issued", "date")
 
@@ -75,21 +41,33 @@ def dates(doc: Document, scope: Element | None, body: Element | None) -> PostDat
     Modified stays None unless the page states it. A UTC or zone-less time is restated in the
     site's own offset when the page shows the same moment as local time."""
     root = scope if scope is not None else doc.root
-    stamps = _stamps(root, body)
+    stamps = _stamps(doc, root, body)
     languages = page_languages(doc)
-    machine = [(raw, parse_date(raw, languages)) for raw in _published(doc, root, stamps) if raw]
-    published, published_raw = _first(machine, languages)
+    # Read lazily: the sources after the first readable one only matter when its time needs
+    # the site's offset from them.
+    pending = ((raw, parse_date(raw, languages)) for raw in _published(doc, root, stamps) if raw)
+    machine: list[tuple[str, Parsed | None]] = []
+    published, published_raw = _first(_kept(pending, machine), languages)
     if published is None:
-        published, published_raw = _first(visible_dates(root, body), languages, published_raw)
+        published, published_raw = _first(visible_dates(doc, root, body), languages,
+                                            published_raw)
     modified, modified_raw = _first(_modified(doc, root, stamps), languages)
-    if isinstance(published, datetime):
+    if isinstance(published, datetime) and not published.utcoffset():
+        machine.extend(pending)
         others = [parsed for _, parsed in machine]
         others += [parse_date(value) for role, value in stamps if role != "modified"]
-        published = _localize(published, others, lambda: _shown_clock(root, body, languages))
+        published = _localize(published, others, lambda: _shown_clock(doc, root, body, languages))
     return PostDates(
         to_iso(published) if published else None, to_iso(modified) if modified else None,
         None if published else published_raw, None if modified else modified_raw,
     )
+
+
+def _kept(pairs: Iterator[tuple[str, Parsed | None]],
+          into: list[tuple[str, Parsed | None]]) -> Iterator[tuple[str, Parsed | None]]:
+    for pair in pairs:
+        into.append(pair)
+        yield pair
 
 
 def page_languages(doc: Document) -> tuple[str, ...]:
@@ -105,18 +83,18 @@ def _published(doc: Document, root: Element,
     for role in ("published", "entry", "plain"):
         yield _pick(stamps, role)
     yield doc.jsonld.string("datePublished")
-    yield _itemprop(root, "datePublished")
+    yield _itemprop(doc, root, "datePublished")
     yield doc.meta(*_PUBLISHED_METAS)
-    yield front_matter(doc).text("date", "published")
+    yield doc.front_matter.text("date", "published")
 
 
 def _modified(doc: Document, root: Element, stamps: list[tuple[str, str]]) -> Iterator[str | None]:
     yield doc.meta("article:modified_time", "og:updated_time")
     yield _pick(stamps, "modified")
     yield doc.jsonld.string("dateModified")
-    yield _itemprop(root, "dateModified")
+    yield _itemprop(doc, root, "dateModified")
     yield doc.meta("datemodified", "last-modified", "dc.date.modified", "dcterms.modified")
-    yield front_matter(doc).text("last_modified_at", "modified", "updated")
+    yield doc.front_matter.text("last_modified_at", "modified", "updated")
 
 
 def _first(values: Iterable[str | None | tuple[str, Parsed | None]], languages: tuple[str, ...],
@@ -172,10 +150,10 @@ def _offset(utc: datetime, local: datetime | None) -> timedelta | None:
     return delta if abs(delta) <= _MAX_OFFSET and not delta % _QUARTER else None
 
 
-def _shown_clock(root: Element, body: Element | None,
+def _shown_clock(doc: Document, root: Element, body: Element | None,
                  languages: tuple[str, ...]) -> datetime | None:
     """The date and time shown in the post's meta line, when it shows a time of day."""
-    for text in visible_dates(root, body):
+    for text in visible_dates(doc, root, body):
         if _HAS_CLOCK.search(text):
             parsed = parse_date(text, languages)
             if isinstance(parsed, datetime):
@@ -183,12 +161,12 @@ def _shown_clock(root: Element, body: Element | None,
     return None
 
 
-def _stamps(root: Element, body: Element | None) -> list[tuple[str, str]]:
+def _stamps(doc: Document, root: Element, body: Element | None) -> list[tuple[str, str]]:
     """(role, raw value) of the elements carrying a machine-readable date, page order."""
     found = []
     for el in _STAMPED(root):
         value = (el.get("datetime") or el.get("title") or el.get("content") or "").strip()
-        if value and not within(el, body, root) and not in_meta_noise(el, root):
+        if value and not doc.within(el, body, root) and not doc.in_meta_noise(el, root):
             found.append((_role(el), value))
     return found
 
@@ -215,54 +193,11 @@ def _pick(stamps: list[tuple[str, str]], role: str) -> str | None:
     return next((value for found, value in stamps if found == role), None)
 
 
-def _itemprop(root: Element, prop: str) -> str | None:
-    for el in _ITEMPROP(root, prop=prop):
+def _itemprop(doc: Document, root: Element, prop: str) -> str | None:
+    for el in doc.index(root).elements:
+        if el.get("itemprop") != prop or el is root:
+            continue
         value = el.get("datetime") or el.get("content") or el.text_content()
         if value and value.strip():
-            return value.strip()
+            return str(value).strip()
     return None
-
-
-def visible_dates(root: Element, body: Element | None) -> Iterator[str]:
-    """Date-looking texts in the post meta (``September 8, 2016``, ``3. August 2015``,
-    ``27/09/2018``), then in short texts of the entry outside its body; the first few only."""
-    seen: set[str] = set()
-    for text in _shown_texts(root, body):
-        for match in _SHOWN_DATE.finditer(text):
-            if match.group(0) not in seen:  # a meta line's date shows again in its children
-                seen.add(match.group(0))
-                yield match.group(0)
-                if len(seen) == _MAX_SHOWN:
-                    return
-
-
-def _shown_texts(root: Element, body: Element | None, header: bool = True) -> Iterator[str]:
-    """Texts of the post's meta line: date-classed elements, then (before any loose short text
-    of the entry, which may be prose) the header around the title when it lies outside."""
-    for el in _VISIBLE(root):
-        if not within(el, body, root) and not in_meta_noise(el, root):
-            yield el.text_content()
-    above = _post_header(root) if header else None
-    if above is not None:
-        yield from _shown_texts(above, root, header=False)
-    for text in _SHORT_TEXTS(root):
-        parent = text.getparent()
-        if parent is not None and not within(parent, body, root) \
-                and not in_meta_noise(parent, root):
-            yield text
-
-
-def _post_header(root: Element) -> Element | None:
-    """The block around the page's ``<h1>`` when that lies outside ``root``, else None."""
-    heading = next(iter(_HEADINGS(root)), None)
-    if heading is None or _inside(heading, root) or in_meta_noise(heading, None):
-        return None
-    block = heading.getparent()
-    # A heading alone in its wrapper: the byline sits in the wrapper's parent.
-    if block is not None and len(block) == 1 and block.getparent() is not None:
-        block = block.getparent()
-    return block
-
-
-def _inside(el: Element, region: Element) -> bool:
-    return any(node is region for node in el.iterancestors()) or el is region

@@ -44,13 +44,13 @@ def clean_text(text: str | None) -> str:
 
 
 def text_of(el: Element) -> str:
-    """The element's text, whitespace collapsed, ``<br>`` read as a space (lxml's itertext
-    skips comments but would glue "Line<br>Next" into "LineNext")."""
+    """The element's text, whitespace collapsed, ``<br>`` read as a space (the text of its
+    text nodes, comments skipped, would glue "Line<br>Next" into "LineNext")."""
     if next(el.iter("br"), None) is not None:
         el = copy.deepcopy(el)
         for br in el.iter("br"):
             br.tail = " " + (br.tail or "")
-    return clean_text("".join(el.itertext()))
+    return clean_text(el.text_content())  # one libxml2 call, not a string per text node
 
 
 def first(values: Iterable[str | None]) -> str | None:
@@ -105,36 +105,56 @@ def ancestors_or_self(el: Element, stop: Element | None) -> Iterator[Element]:
         node = node.getparent()
 
 
-def within(el: Element, region: Element | None, scope: Element) -> bool:
+def within(el: Element, region: Element | None, scope: Element,
+           memo: dict[Element, bool] | None = None) -> bool:
     """True when ``el`` lies in ``region`` (below ``scope``). A region that is the whole scope
-    does not count: then everything would be in it."""
+    does not count: then everything would be in it. With a ``memo`` (kept for one region and
+    scope), the elements met on the way up keep the answer."""
     if region is None or region is scope:
         return False
+    path = []
+    inside = False
     node: Element | None = el
     while node is not None and node is not scope:
         if node is region:
-            return True
+            inside = True
+            break
+        if memo is not None and node in memo:
+            inside = memo[node]
+            break
+        path.append(node)
         node = node.getparent()
-    return False
+    if memo is not None:
+        memo.update(dict.fromkeys(path, inside))
+    return inside
 
 
-def is_hidden(el: Element) -> bool:
-    style = el.get("style")
-    if not style:
-        return False
+def is_hidden_style(style: str) -> bool:
+    """Whether an inline ``style`` hides its element."""
     style = style.replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style
 
 
-def drop(el: Element) -> None:
-    """Remove ``el`` but keep its tail text, which belongs to the parent."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    if el.tail:
-        previous = el.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + el.tail
-        else:
-            parent.text = (parent.text or "") + el.tail
-    parent.remove(el)
+def drop_all(elements: Iterable[Element]) -> None:
+    """Remove ``elements`` (page order) but keep their tails, which belong to the text around
+    them: each goes to the tail of the sibling before, else to the parent's text. The tails a
+    node gains are joined once at the end: dropping a run of 100,000 siblings one by one into
+    the same tail would copy that growing string 100,000 times."""
+    tails: dict[Element, list[str]] = {}
+    texts: dict[Element, list[str]] = {}
+    for el in elements:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        tail = (el.tail or "") + "".join(tails.pop(el, ()))
+        if tail:
+            previous = el.getprevious()
+            if previous is not None:
+                tails.setdefault(previous, []).append(tail)
+            else:
+                texts.setdefault(parent, []).append(tail)
+        parent.remove(el)
+    for node, gained in tails.items():
+        node.tail = (node.tail or "") + "".join(gained)
+    for node, gained in texts.items():
+        node.text = (node.text or "") + "".join(gained)

@@ -12,15 +12,16 @@ another post's card (related posts, a grid, a slider), and an ``id`` that merely
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .document import Document
 from .dom import Element, xpath
-from .noise import in_side_block, is_main_region
+from .noise import is_main_region
 
 # Enfold writes ``post-entry-N``; some themes ``postid-N`` on the article itself.
 _MARK = re.compile(r"^(?:post|postid|post-entry)-(\d+)$")
 _GENERIC = re.compile(r"^(?:hentry|type-(?:post|page|attachment))$")
-_TAGS = ("article", "div", "section", "main")
+_TAGS = frozenset(("article", "div", "section", "main"))
 _CANDIDATES_BELOW = xpath(
     "descendant::*[self::article or self::div or self::section][contains(@class, 'post-')"
     " or starts-with(@id, 'post-')]"
@@ -49,19 +50,41 @@ def find_entry(doc: Document, post_id: int | None) -> Element | None:
     """This post's element: marked with ``post_id`` when it is known, else the one post-like
     element (``post-N``, ``hentry``, ``type-post``) with the most text. None when no element
     carries such markers: then the body is found by its text alone."""
-    if post_id is not None:
-        own = [el for el in _marked(doc, post_id) if not in_side_block(el, None)]
-        if own:
-            return _largest(_outermost(own), post_id)
-    generic = [el for el in doc.root.iter(*_TAGS)
-               if _is_generic_entry(el, post_id) and not in_side_block(el, None)]
+    articles = _marked_articles(doc, post_id)
+    own = [el for el in articles if not doc.in_side_block(el, None)]
+    if own:
+        return _largest(_outermost(own), post_id)
+    # One walk of the page's blocks for both: elements marked with the ID (where post_class()
+    # went on a <div>; not looked for when an <article> is marked), and generic post-like ones
+    # in case none is.
+    marker = _marker(post_id) if not articles else None
+    marked: list[Element] = []
+    generic: list[Element] = []
+    for el in doc.blocks:
+        if el.tag in _TAGS:
+            if marker is not None and marker(el):
+                marked.append(el)
+            elif _is_generic_entry(el, post_id):
+                generic.append(el)
+    own = [el for el in marked if not doc.in_side_block(el, None)]
+    if own:
+        return _largest(_outermost(own), post_id)
+    generic = [el for el in generic if not doc.in_side_block(el, None)]
     return _largest(_outermost(generic), post_id) if generic else None
 
 
-def _marked(doc: Document, post_id: int) -> list[Element]:
-    """The elements marked with ``post_id``: the page's ``<article>`` elements first (indexed
-    already, and where most themes put ``post_class()``), else a walk of its containers with
-    a substring test (several times faster than XPath's string functions)."""
+def _marked_articles(doc: Document, post_id: int | None) -> list[Element]:
+    """The ``<article>`` elements marked with ``post_id`` (indexed already, and where most
+    themes put ``post_class()``)."""
+    marker = _marker(post_id)
+    return [el for el in doc.tags["article"] if marker(el)] if marker is not None else []
+
+
+def _marker(post_id: int | None) -> Callable[[Element], bool] | None:
+    """A test for the marks of ``post_id`` (a substring test first: several times faster than
+    splitting every class attribute)."""
+    if post_id is None:
+        return None
     ident = f"post-{post_id}"
     names = {ident, f"postid-{post_id}", f"post-entry-{post_id}"}
 
@@ -71,8 +94,7 @@ def _marked(doc: Document, post_id: int) -> list[Element]:
         value = el.get("class")
         return bool(value) and ident in value and not names.isdisjoint(value.split())
 
-    found = [el for el in doc.tags["article"] if marked(el)]
-    return found or [el for el in doc.root.iter(*_TAGS) if marked(el)]
+    return marked
 
 
 def _is_generic_entry(el: Element, post_id: int | None) -> bool:

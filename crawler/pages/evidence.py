@@ -25,7 +25,8 @@ _PAGE_PATH = re.compile(r"/page/(\d+)/?$")
 _POST_N = re.compile(r"^post-(\d+)$")
 _PAGE_OF = re.compile(r"\b\d+\s*\D{1,6}\s*(\d[\d,.]*)\s*$")
 
-_HREFS = xpath("/descendant::a/@href | /descendant::link[@rel='next' or @rel='prev']/@href")
+# One step, not a union: libxml2 sorts a union with sibling walks, quadratic on a hostile page
+_HREFS = xpath("/descendant::*[self::a or self::link[@rel='next' or @rel='prev']]/@href")
 # post_class() always writes hentry or type-<post type> beside post-N; the_ID() may stand alone
 _MARKED = xpath(
     "/descendant::*[self::article or self::div or self::li or self::section]"

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .document import Document
-from .dom import clean_text
+from .dom import Element, clean_text
 
 _FENCED = re.compile(r"^\s*---[ \t]*\n(.*?)\n\s*---", re.DOTALL)
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
@@ -50,9 +49,9 @@ class FrontMatter:
         return []
 
 
-def front_matter(doc: Document) -> FrontMatter:
-    """The page's front matter (the leading ``---`` block of its body), else an empty one."""
-    body = doc.root.find("body")
+def read_front_matter(body: Element | None) -> FrontMatter:
+    """The page's front matter (the leading ``---`` block of its ``<body>``), else an empty
+    one (:attr:`Document.front_matter <crawler.pages.document.Document.front_matter>`)."""
     if body is None:
         return FrontMatter()
     lead = body.text if body.text and body.text.strip() else None

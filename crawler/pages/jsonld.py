@@ -28,8 +28,10 @@ class JsonLd:
         for script in scripts:
             try:
                 data = json.loads(_WRAPPERS.sub("", script), strict=False)
-            except ValueError:
-                continue  # broken markup is common in archives; other sources remain
+            except (ValueError, RecursionError):
+                # Broken markup is common in archives, and a hostile page may nest deeper than
+                # the parser recurses: other sources remain.
+                continue
             nodes.extend(_flatten(data))
         by_id = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}
         return cls(nodes, by_id)
@@ -92,13 +94,19 @@ class JsonLd:
 
 
 def _flatten(data: Any) -> list[dict[str, Any]]:
-    if isinstance(data, list):
-        return [node for item in data for node in _flatten(item)]
-    if not isinstance(data, dict):
-        return []
-    if isinstance(data.get("@graph"), list):
-        return _flatten(data["@graph"])
-    return [data]
+    """The nodes of ``data`` in order: lists and ``@graph`` lists opened, at any depth (with a
+    stack of its own: JSON nested deeper than Python recurses is no reason to fail)."""
+    nodes: list[dict[str, Any]] = []
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict) and isinstance(item.get("@graph"), list):
+            item = item["@graph"]
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            nodes.append(item)
+    return nodes
 
 
 def _types(node: dict[str, Any]) -> list[str]:

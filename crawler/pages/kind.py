@@ -9,7 +9,6 @@ from .document import Document
 from .dom import Element
 from .entry import post_marks
 from .ids import declared_post_id, header_links
-from .noise import in_side_block
 
 KINDS = ("post", "page", "attachment", "listing", "error", "unknown")
 """Every value :attr:`PostPage.kind` can take."""
@@ -58,7 +57,7 @@ def _from_articles(doc: Document) -> str | None:
     several are a listing, unless the page declares its post's ID and one of them is it
     (the others are cards of related posts)."""
     articles = [el for el in doc.tags["article"]
-                if _is_post_article(el) and not in_side_block(el, None)]
+                if _is_post_article(el) and not doc.in_side_block(el, None)]
     if not articles:
         return None
     if len(articles) > 1:

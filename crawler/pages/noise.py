@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
-from .dom import Element, ancestors_or_self, is_hidden
+from .dom import Element, ancestors_or_self, is_hidden_style, xpath
 
 # WordPress writes term and state classes (``tag-ads``, ``category-social``, ``has-...``) on
 # articles and blocks; they name the content, not a widget.
@@ -31,7 +31,9 @@ _EXACT: Mapping[str, str] = MappingProxyType({
     **dict.fromkeys(("navigation", "post-navigation", "posts-navigation", "nav-links", "post-nav",
                      "nav-previous", "nav-next", "wp-block-post-navigation-link", "page-links",
                      "breadcrumb", "breadcrumbs", "crumbs"), "nav"),
-    **dict.fromkeys(("saboxplugin-wrap", "abh_box", "wp-block-post-author"), "author_box"),
+    # Not the block themes' Post Author block (wp-block-post-author): their templates print it
+    # as the byline (Twenty Twenty-Three), and an "about the author" box is named as one.
+    **dict.fromkeys(("saboxplugin-wrap", "abh_box"), "author_box"),
     **dict.fromkeys(("sidebar", "secondary", "colophon", "theme-footer", "masthead",
                      "theme-header", "widget-area", "cookie-notice", "cookie-notice-container",
                      "cookie-law-info-bar", "cookie-banner", "cookie-bar", "cookie-consent"),
@@ -71,6 +73,8 @@ _WORD_BREAKS = re.compile(r"[\s_-]+")
 
 _POST_MARK = re.compile(r"^post-\d+$")
 _MAIN_IDS = frozenset(("main", "content", "main-content", "primary"))
+_MAIN_BELOW = xpath("descendant::*[self::main or @role='main' or "
+                    + " or ".join(f"@id='{ident}'" for ident in sorted(_MAIN_IDS)) + "][1]")
 BODY_NOISE_TAGS = frozenset(("script", "style", "noscript", "form", "button", "input", "select",
                              "textarea", "template", "svg", "nav", "link", "meta"))
 META_NOISE_TAGS = frozenset(("aside", "nav"))
@@ -125,28 +129,48 @@ def _may_be_noise(value: str) -> bool:
     return not _HINT_WORDS.isdisjoint(_WORD_BREAKS.split(value.lower()))
 
 
-def is_body_noise(el: Element) -> bool:
-    """True for elements to cut from a post body (comments and processing instructions too)."""
-    tag = el.tag
-    if not isinstance(tag, str):
+def is_ad_frame(el: Element) -> bool:
+    """An ``<iframe>`` serving ads (other frames, videos and maps, are content)."""
+    src = (el.get("src") or el.get("data-src") or "").lower()
+    ident = el.get("id") or ""
+    return any(host in src for host in _AD_HOSTS) or ident.startswith("google_ads")
+
+
+@lru_cache(maxsize=8192)
+def is_noise_markup(tag: str, ident: str | None, names: str | None, style: str | None) -> bool:
+    """Whether an element (not an ``<iframe>``) is to be cut from a post body, by its tag and
+    attributes: pages repeat the same few combinations over thousands of elements."""
+    if tag in BODY_NOISE_TAGS or (style and is_hidden_style(style)):
         return True
-    if tag in BODY_NOISE_TAGS:
+    if ident and _id_kind(ident):
         return True
-    if tag == "iframe":
-        src = (el.get("src") or el.get("data-src") or "").lower()
-        ident = el.get("id") or ""
-        return any(host in src for host in _AD_HOSTS) or ident.startswith("google_ads")
-    if is_hidden(el):
-        return True
-    return noise_kind(el) is not None
+    return _class_kind(names) is not None if names else False
 
 
-def in_author_box(el: Element, stop: Element | None) -> bool:
-    """True when ``el`` sits in an "about the author" box (below ``stop``)."""
-    return any(noise_kind(node) == "author_box" for node in ancestors_or_self(el, stop))
+def in_author_box(el: Element, stop: Element | None,
+                  memo: dict[Element, bool] | None = None) -> bool:
+    """True when ``el`` sits in an "about the author" box (below ``stop``); ``memo``: as for
+    :func:`meta_noise_block`."""
+    path: list[Element] = []
+    boxed = False
+    for node in ancestors_or_self(el, stop):
+        if memo is not None and node in memo:
+            boxed = memo[node]
+            break
+        path.append(node)
+        if noise_kind(node) == "author_box":
+            boxed = True
+            break
+    if memo is not None:
+        memo.update(dict.fromkeys(path, boxed))
+    return boxed
 
 
-def in_meta_noise(el: Element, stop: Element | None) -> bool:
+Blocks = dict[Element, "Element | None"]
+"""A memo of :func:`meta_noise_block` for one ``stop``: what each element met is in."""
+
+
+def in_meta_noise(el: Element, stop: Element | None, memo: Blocks | None = None) -> bool:
     """True when ``el`` sits in comments, a sidebar, related posts, a share bar, ads or nav
     (below ``stop``): links there describe other posts or other people, not this post.
 
@@ -154,29 +178,68 @@ def in_meta_noise(el: Element, stop: Element | None) -> bool:
     layout (``Page-ad-margins``, ``has-sidebar``), not a block beside the post. Inside the
     post's own element (``stop`` marked ``post-N``/``hentry``), an ``<aside>`` or a column
     named sidebar is the post's meta column, not the page's sidebar."""
-    return meta_noise_block(el, stop) is not None
+    return meta_noise_block(el, stop, memo) is not None
 
 
-def in_side_block(el: Element, stop: Element | None) -> bool:
+def in_side_block(el: Element, stop: Element | None, memo: Blocks | None = None,
+                  headed: dict[Element, bool] | None = None) -> bool:
     """:func:`in_meta_noise`, for looking for the post on the whole page: a block named like
     noise that holds the page's ``<h1>`` is a layout wrapper (``m-advertisement-pusher``
-    around everything on a page without ``<main>``), not a block beside the post."""
-    block = meta_noise_block(el, stop)
-    return block is not None and next(block.iter("h1"), None) is None
+    around everything on a page without ``<main>``), not a block beside the post.
+    ``headed``: a memo of which blocks hold an ``<h1>``."""
+    block = meta_noise_block(el, stop, memo)
+    if block is None:
+        return False
+    holds_h1 = headed.get(block) if headed is not None else None
+    if holds_h1 is None:
+        holds_h1 = next(block.iter("h1"), None) is not None
+        if headed is not None:
+            headed[block] = holds_h1
+    return not holds_h1
 
 
-def meta_noise_block(el: Element, stop: Element | None) -> Element | None:
-    """The innermost element around ``el`` (below ``stop``) that makes it meta noise."""
+def meta_noise_block(el: Element, stop: Element | None,
+                     memo: Blocks | None = None) -> Element | None:
+    """The innermost element around ``el`` (below ``stop``) that makes it meta noise. With a
+    ``memo`` (kept for one page and one ``stop``), every element met on the way up keeps the
+    answer: a thousand links nested two thousand levels deep cost one walk, not a thousand."""
     own_post = stop is not None and is_post_element(stop)
+    path: list[Element] = []
+    block = None
     for node in ancestors_or_self(el, stop):
-        if node.tag in META_NOISE_TAGS and not (own_post and node.tag == "aside"):
-            return node
-        kind = noise_kind(node)
-        if kind is not None and kind != "author_box" and not (own_post and _is_column(node)):
-            return node
-        if is_main_region(node):
-            return None
-    return None
+        if memo is not None and node in memo:
+            block = memo[node]
+            break
+        path.append(node)
+        verdict = meta_verdict(node, own_post)
+        if verdict is not None:
+            block = node if verdict else None
+            break
+    if memo is not None:
+        memo.update(dict.fromkeys(path, block))
+    return block
+
+
+def meta_verdict(node: Element, own_post: bool) -> bool | None:
+    """What ``node`` itself says of everything in it: True, meta noise; False, the page's main
+    region (names further out describe the layout); None, nothing (ask its parent). ``own_post``:
+    the region looked in is the post's own element."""
+    tag = node.tag
+    if not isinstance(tag, str):
+        return None  # a comment or processing instruction says nothing
+    get = node.get
+    return _meta_verdict(tag, get("id"), get("class"), get("role"), own_post)
+
+
+@lru_cache(maxsize=8192)
+def _meta_verdict(tag: str, ident: str | None, names: str | None, role: str | None,
+                  own_post: bool) -> bool | None:
+    if tag in META_NOISE_TAGS and not (own_post and tag == "aside"):
+        return True
+    kind = (_id_kind(ident) if ident else None) or (_class_kind(names) if names else None)
+    if kind is not None and kind != "author_box" and not (own_post and _is_column(ident, names)):
+        return True
+    return False if tag == "main" or role == "main" or ident in _MAIN_IDS else None
 
 
 def is_post_element(el: Element) -> bool:
@@ -190,13 +253,19 @@ def _is_post_names(ident: str, names: str) -> bool:
         _POST_MARK.match(token) or token in ("hentry", "type-post") for token in names.split())
 
 
-def _is_column(el: Element) -> bool:
+def _is_column(ident: str | None, names: str | None) -> bool:
     """Named as a page column: ``#sidebar...``, ``.sidebar``, ``.secondary``."""
-    names = [(el.get("id") or "").lower(), *(el.get("class") or "").lower().split()]
-    return any(name.startswith("sidebar") or name == "secondary" for name in names)
+    words = [(ident or "").lower(), *(names or "").lower().split()]
+    return any(word.startswith("sidebar") or word == "secondary" for word in words)
 
 
 def is_main_region(el: Element) -> bool:
     """``<main>``, ``role="main"`` or a theme's ``#main``/``#content``: the page's central
     region (which may still hold a sidebar of its own)."""
     return el.tag == "main" or el.get("role") == "main" or el.get("id") in _MAIN_IDS
+
+
+def holds_main_region(el: Element) -> bool:
+    """Whether a main region (:func:`is_main_region`) lies below ``el``: a noise block around
+    it is a layout wrapper, and what the main region holds is no noise."""
+    return bool(_MAIN_BELOW(el))

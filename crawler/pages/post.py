@@ -71,10 +71,15 @@ class PostPage:
     def container(self) -> Element | None:
         """The post body's wrapper (``.entry-content``...), else the element its paragraphs
         crowd into, else the marked entry itself."""
-        scope = self.marked_entry if self.marked_entry is not None else self.doc.root
-        found = find_container(scope, self.declared_id)
+        marked = self.marked_entry
+        if marked is not None:  # its class index serves the metadata readers too
+            found = find_container(marked, self.declared_id, self.doc.index(marked).elements)
+        else:
+            found = find_container(self.doc.root, self.declared_id, self.doc.blocks)
         if found is None:
-            found = densest(scope)
+            # Not the <head>: its text is a title and scripts, never the post's.
+            body = self.doc.body if self.doc.body is not None else self.doc.root
+            found = densest(marked if marked is not None else body)
         return found if found is not None else self.marked_entry
 
     @cached_property

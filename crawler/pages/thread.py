@@ -25,7 +25,7 @@ from .commentparts import ID, PINGS, Parts, comment_nodes, comment_parts, owner
 from .dates import page_languages
 from .datetext import parse_date, parse_iso, to_iso
 from .document import Document
-from .dom import Element, absolute, classes, drop, text_of, xpath
+from .dom import Element, absolute, classes, drop_all, text_of, xpath
 from .text import content_text
 
 _LINKED_ID = re.compile(r"#comment-(\d+)$")
@@ -156,8 +156,7 @@ def _content(node: Element, comment_id: int, own: Parts) -> dict[str, str]:
     body = el
     if unwanted(el) or next(el.iter("li"), None) is not None:  # cleaned on a copy
         body = _detached(el, comment_id)
-        for part in unwanted(body):
-            drop(part)
+        drop_all(unwanted(body))
     inner = (body.text or "") + "".join(
         etree.tostring(child, encoding="unicode", with_tail=True) for child in body)
     return {"content_html": inner.strip(), "content_text": content_text(body)}
@@ -167,8 +166,10 @@ def _detached(el: Element, comment_id: int) -> Element:
     """A copy of *el* without the replies nested in it (the text is cleaned on the copy)."""
     body = copy.deepcopy(el)
     body.tail = None
-    for reply in list(body.iter("li")):
-        match = ID.match(reply.get("id") or "")
-        if match and int(match.group(1)) != comment_id:
-            drop(reply)
+    drop_all([reply for reply in body.iter("li") if _other_comment(reply, comment_id)])
     return body
+
+
+def _other_comment(el: Element, comment_id: int) -> bool:
+    match = ID.match(el.get("id") or "")
+    return match is not None and int(match.group(1)) != comment_id

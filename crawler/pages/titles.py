@@ -8,18 +8,17 @@ from typing import TYPE_CHECKING
 
 from .document import Document
 from .dom import Element, clean_text, css, text_of, xpath
-from .frontmatter import front_matter
-from .noise import in_meta_noise
+from .select import Selector
 from .sitename import SEPARATORS, host_key, names_host, split_title
 
 if TYPE_CHECKING:
     from .profile import SiteProfile
 
-_HEADINGS = tuple(css(s) for s in ("h1.entry-title", "h1.wp-block-post-title", "h1.post-title",
-                                   ".entry-title", ".wp-block-post-title", ".post-title"))
+_HEADINGS = tuple(Selector(s) for s in ("h1.entry-title", "h1.wp-block-post-title",
+                                        "h1.post-title", ".entry-title", ".wp-block-post-title",
+                                        ".post-title"))
 _SITE_TITLE = css(".site-title, .wp-block-site-title, #site-title, .site-branding .logo")
 _H1 = xpath("descendant::h1")
-_PASSWORD_FORM = xpath("/descendant::form[contains(@class, 'post-password-form')][1]")
 _PROTECTED = re.compile(r"^[^:]{1,30}:\s+")
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
@@ -30,16 +29,17 @@ def title(doc: Document, scope: Element | None, profile: SiteProfile | None = No
     the crawl's ``profile``, which learns the site name from many pages."""
     if profile is not None:
         profile.names.observe(_document_title(doc) or "")
-    heading = post_heading(scope if scope is not None else doc.root)
+    heading = post_heading(doc, scope if scope is not None else doc.root)
     if heading:
         return _unprotected(doc, heading)
-    return front_matter(doc).title or page_title(doc, profile)
+    return doc.front_matter.title or page_title(doc, profile)
 
 
 def _unprotected(doc: Document, heading: str) -> str:
     """The title without the "Protected: " that WordPress (in the site's language) puts before
     the title of a password-protected post, which shows its password form instead of a body."""
-    return _PROTECTED.sub("", heading, count=1) if _PASSWORD_FORM(doc.root) else heading
+    protected = any("post-password-form" in (form.get("class") or "") for form in doc.tags["form"])
+    return _PROTECTED.sub("", heading, count=1) if protected else heading
 
 
 def page_title(doc: Document, profile: SiteProfile | None = None) -> str:
@@ -54,14 +54,16 @@ def page_title(doc: Document, profile: SiteProfile | None = None) -> str:
     return ""
 
 
-def post_heading(scope: Element) -> str | None:
+def post_heading(doc: Document, scope: Element) -> str | None:
     """The post's heading: WordPress's title classes, then the one ``<h1>`` of the entry."""
+    index = doc.index(scope)
     for selector in _HEADINGS:
-        for el in selector(scope):
+        for el in index.select(selector):
             text = _heading_text(el)
-            if text and not in_meta_noise(el, scope):
+            if text and not doc.in_meta_noise(el, scope):
                 return text
-    headings = [el for el in _H1(scope) if not in_meta_noise(el, scope) and not _SITE_TITLE(el)]
+    headings = [el for el in _H1(scope)
+                if not doc.in_meta_noise(el, scope) and not _SITE_TITLE(el)]
     if len(headings) == 1 and scope.tag != "html":
         return text_of(headings[0]) or None
     return None

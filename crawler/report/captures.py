@@ -7,6 +7,8 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
+from crawler.progress import pages_fetched
+
 NOT_AFTERLIFE = ("real", "redirect", "error", "failed", "missing", "unavailable")
 """Verdicts that are not an afterlife kind (see :mod:`crawler.coverage.rows`)."""
 LISTING_ROUTES = ("HOME", "PAGINATION", "CATEGORY", "TAG", "AUTHOR", "DATE")
@@ -96,5 +98,4 @@ def runs(db: sqlite3.Connection, sites: Sequence[str]) -> list[dict[str, Any]]:
 
 
 def _fetched(stats: dict[str, Any]) -> int:
-    return int(stats.get("response_received_count", 0)
-               - stats.get("archive/state/skipped_known_capture", 0))
+    return pages_fetched(stats)

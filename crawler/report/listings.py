@@ -62,8 +62,10 @@ def listings(db: sqlite3.Connection, sites: Sequence[str]) -> Iterator[dict[str,
 
 def max_listed_id(db: sqlite3.Connection, sites: Sequence[str]) -> int | None:
     """The highest post ID a listing showed."""
-    return db.execute(f"SELECT max(max_post_id) FROM listing_pages WHERE site IN "
-                      f"({marks(sites)})", list(sites)).fetchone()[0]
+    highest: int | None = db.execute(
+        f"SELECT max(max_post_id) FROM listing_pages WHERE site IN ({marks(sites)})",
+        list(sites)).fetchone()[0]
+    return highest
 
 
 def printed(db: sqlite3.Connection, sites: Sequence[str], what: str) -> list[dict[str, Any]]:

@@ -114,10 +114,10 @@ class CrawlStats:
 
     def inc_value(self, key: str, count: float = 1, start: float = 0) -> None:
         # Some stats are seconds waited (floats); StatsCollector adds them like ints.
-        self.crawler.stats.inc_value(key, count, start)  # type: ignore[union-attr, arg-type]
+        self.crawler.stats.inc_value(key, count, start)  # type: ignore[arg-type]
 
     def set_value(self, key: str, value: object) -> None:
-        self.crawler.stats.set_value(key, value)  # type: ignore[union-attr]
+        self.crawler.stats.set_value(key, value)
 
 
 def capture_of(response: Response) -> Capture:

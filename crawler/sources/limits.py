@@ -107,7 +107,7 @@ def _inflate(chunks: Iterable[bytes], encoding: str) -> Iterator[bytes]:
 
 def _unbrotli(chunks: Iterable[bytes]) -> Iterator[bytes]:
     try:
-        import brotli  # type: ignore[import-not-found]  # Scrapy's dependency
+        import brotli  # Scrapy's dependency
     except ImportError:  # pragma: no cover: Scrapy installs it
         raise ValueError("brotli-encoded payload and no brotli module") from None
     decompressor = brotli.Decompressor()

@@ -147,7 +147,7 @@ class RateLimiter:
     def _escalate(self, ticket: Ticket, kind: str, base: float) -> float:
         if ticket.epoch == self.epoch:
             self.strikes[kind] += 1
-        return min(base * 2 ** max(self.strikes[kind] - 1, 0), self.backoff_max)
+        return float(min(base * 2 ** max(self.strikes[kind] - 1, 0), self.backoff_max))
 
     def _pause(self, ticket: Ticket, delay: float, why: str, *, log: bool = True) -> float:
         if ticket.epoch != self.epoch:

@@ -45,7 +45,7 @@ class DamagedRecord(ValueError):
     """A record that cannot be trusted: truncated, wrong digest, wrong length."""
 
 
-class BoundedReader(DecompressingBufferedReader):
+class BoundedReader(DecompressingBufferedReader):  # type: ignore[misc]  # warcio: untyped
     """warcio's reader with header lines and header blocks bounded: a run of ``readline`` calls
     (how headers are read) longer than :data:`HEADER_BYTES` raises; any ``read`` (how blocks
     are read) starts a new run."""
@@ -56,17 +56,18 @@ class BoundedReader(DecompressingBufferedReader):
 
     def read(self, length: int | None = None) -> bytes:
         self.header_bytes = 0
-        return super().read(length)
+        data: bytes = super().read(length)
+        return data
 
     def readline(self, length: int | None = None) -> bytes:
-        line = super().readline(HEADER_LINE if length is None else min(length, HEADER_LINE))
+        line: bytes = super().readline(HEADER_LINE if length is None else min(length, HEADER_LINE))
         self.header_bytes += len(line)
         if self.header_bytes > HEADER_BYTES:
             raise DamagedRecord(f"a header block longer than {HEADER_BYTES} bytes")
         return line
 
 
-class RecordIterator(ArchiveIterator):
+class RecordIterator(ArchiveIterator):  # type: ignore[misc]  # warcio: untyped
     """warcio's iterator over a :class:`BoundedReader`, checking digests, quiet on stderr. In a
     WARC file every record must be a WARC record (warcio would read junk as an ARC record)."""
 

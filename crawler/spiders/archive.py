@@ -6,11 +6,12 @@ table (``crawler.routing``) what to follow, the page parsers (``crawler.pages``)
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-from scrapy import Request, Spider
+from scrapy import Request, Selector, Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, StopDownload, UsageError
 from scrapy.http import Response, TextResponse
@@ -23,7 +24,13 @@ from crawler.distributed import wiring as distributed
 from crawler.environment import apply_environment
 from crawler.feedcheck import comments_wanted
 from crawler.items import Comment, Post
-from crawler.pages import PostPage, SiteProfile, comment_page_links, page_comments, page_links
+from crawler.pages import (
+    PostPage,
+    SiteProfile,
+    comment_page_links,
+    offered_links,
+    page_comments,
+)
 from crawler.pages.datetext import parse_iso
 from crawler.routing import Bounds, PageKind, classify, comment_page
 from crawler.sources import ArchiveSource, capture_of, source_from_crawler
@@ -37,6 +44,11 @@ DEAD_ENDS = frozenset({"attachment", "error"})
 ITEM_KINDS = frozenset({"post", "page", "unknown"})
 COMMENT_KINDS = frozenset({"post", "unknown"})
 """Pages whose comments are kept: a static page's comments belong to no post of the dataset."""
+START_QUEUE = 512
+"""Requests the scheduler may hold before the spider makes more from the archive's list."""
+START_WAIT = 0.05
+"""Seconds between looks at the scheduler while it is full."""
+SELECTOR_SHARED = frozenset(kind.name for kind in PageKind if kind.is_listing)
 NO_POSTS_STAT = "archive/no_posts_found"
 """Set (to 1) when a crawl fetched pages but found no post: ``scrapy crawl`` then exits 1."""
 
@@ -109,7 +121,18 @@ class ArchiveSpider(Spider):
         async for url in self.archive_source.seed_urls():
             request = self.follow(url)
             if request is not None:
+                await self._room_in_queue()
                 yield request
+
+    async def _room_in_queue(self) -> None:
+        """Wait while the scheduler holds ``START_QUEUE`` requests or more: Scrapy takes start
+        requests as fast as they come, and a mirror of 100,000 posts enumerates 300,000 files
+        (a request each, held until fetched); this way they are made as they are needed."""
+        scheduler = self.crawler.engine.scheduler if self.crawler.engine else None
+        if scheduler is None or not hasattr(scheduler, "__len__"):
+            return
+        while len(scheduler) >= START_QUEUE and self.crawler.crawling:
+            await asyncio.sleep(START_WAIT)
 
     def _say_if_default_archive(self) -> None:
         """Crawling the sample archive is the point of a bare ``scrapy crawl archive``; with a
@@ -159,9 +182,12 @@ class ArchiveSpider(Spider):
                        priority=PageKind.COMMENTS.priority,
                        meta={"route": PageKind.COMMENTS.name})
 
-    def parse(self, response: Response, **kwargs: Any) -> Iterator[Post | Comment | Request]:
-        """Yield the page's post, if it is one, its comments (when something takes them), and
+    def parse(self, response: Response, **kwargs: Any) -> list[Post | Comment | Request]:
+        """The page's post, if it is one, its comments (when something takes them), and
         requests for the links the table follows.
+
+        All read at once, so the page's parsed tree (~20 times its bytes) can go before its
+        items have been through the pipelines (all the sooner as ``CONCURRENT_ITEMS`` is low).
 
         ``scrapy check archive`` runs these contracts against the sample archive (the fields
         checked are those a post and a comment both have):
@@ -171,6 +197,9 @@ class ArchiveSpider(Spider):
         @returns requests 1
         @scrapes post_id site author published content_text
         """
+        return list(self._outputs(response))
+
+    def _outputs(self, response: Response) -> Iterator[Post | Comment | Request]:
         stats = self.crawler.stats
         assert stats is not None
         known_links = response.meta.get(KNOWN_CAPTURE_META)
@@ -185,7 +214,8 @@ class ArchiveSpider(Spider):
         if not isinstance(response, TextResponse):
             stats.inc_value("archive/pages/not_html")
             return
-        page = PostPage(response.selector, response.url, _headers(response), self.profile)
+        selector = _selector(response)
+        page = PostPage(selector, response.url, _headers(response), self.profile)
         kind = page.kind
         stats.inc_value(f"archive/pages/{kind}")
         if response.meta.get("route") == PageKind.COMMENTS.name:
@@ -200,7 +230,12 @@ class ArchiveSpider(Spider):
                 yield from self.comments_from(page, post, response)
         if kind in DEAD_ENDS:
             return
-        for link in page_links(response.selector, response.url):
+        links = offered_links(selector, response.url)
+        if links.unread:
+            stats.inc_value("archive/refused/page_link_cap", links.unread)
+            self.logger.warning("Read only the first links of %s; %d more not followed",
+                                response.url, links.unread)
+        for link in links.urls:
             request = self.follow(link)
             if request is not None:
                 yield request
@@ -221,7 +256,7 @@ class ArchiveSpider(Spider):
         published = parse_iso(post.published or "")
         offset = getattr(published, "tzinfo", None)
         found = page_comments(page.doc, offset)
-        self.crawler.stats.inc_value("archive/comments/found", len(found))  # type: ignore[union-attr]
+        self.crawler.stats.inc_value("archive/comments/found", len(found))
         for fields in found:
             yield Comment(post_id=post.post_id, site=self.site.root, post_url=post.url,
                           archive_url=capture.archive_url, captured_at=capture.captured_at,
@@ -259,24 +294,36 @@ class ArchiveSpider(Spider):
         stats = self.crawler.stats
         assert stats is not None
         url = failure.request.url  # type: ignore[attr-defined]
-        if failure.check(HttpError):
-            status = failure.value.response.status
+        error = failure.value
+        if isinstance(error, HttpError):
+            status = error.response.status
             stats.inc_value(f"archive/http_status/{status}")
             # Expected in archives (pages never captured, pagination past the end): the summary
             # line counts them; one log line each would bury everything else.
             self.logger.debug("Got HTTP %s for %s: nothing to read there", status, url)
             return
-        if is_size_refusal(failure.value):  # Scrapy's DOWNLOAD_MAXSIZE, set by our cap
+        # Scrapy's DOWNLOAD_MAXSIZE, which our cap sets
+        if error is not None and is_size_refusal(error):
             stats.inc_value("archive/too_large")
             self.logger.warning("Not reading %s: bigger than ARCHIVE_MAX_PAGE_BYTES (%s bytes)",
                                 url, self.settings.getint("ARCHIVE_MAX_PAGE_BYTES"))
             return
-        if failure.check(IgnoreRequest, StopDownload):  # on purpose (e.g. the crawl is stopping)
+        # On purpose (e.g. the crawl is stopping)
+        if isinstance(error, (IgnoreRequest, StopDownload)):
             stats.inc_value("archive/ignored")
             self.logger.info("Not fetched %s: %s", url, failure.getErrorMessage())
             return
-        stats.inc_value(f"archive/errors/{failure.type.__name__}")
+        stats.inc_value(f"archive/errors/{type(error).__name__}")
         self.logger.error("Failed to fetch %s: %s", url, failure.getErrorMessage())
+
+
+def _selector(response: TextResponse) -> Selector:
+    """The page's selector: a listing's is the response's own, which the coverage recorder
+    reads again after the spider (``crawler.coverage``); a post page's is the spider's alone,
+    left uncached so its tree is freed with the page object, not held by the response."""
+    if response.meta.get("route") in SELECTOR_SHARED:
+        return response.selector
+    return Selector(response)
 
 
 def _headers(response: Response) -> dict[str, str]:

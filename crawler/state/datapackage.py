@@ -67,14 +67,16 @@ def table_schema(fmt: str, dataset: str = "posts") -> dict[str, Any]:
     return {"fields": fields, "missingValues": [""]}
 
 
-def resource(output: Path, fmt: str, dataset: str = "posts") -> dict[str, Any]:
-    data = output.read_bytes()
+def resource(output: Path, fmt: str, dataset: str = "posts",
+             written: tuple[int, str] | None = None) -> dict[str, Any]:
+    """*output*'s entry; *written* is its size and SHA-256 (hex) if known, else the file is
+    read (in blocks: an export of a million posts is gigabytes)."""
+    size, sha256 = written or _size_and_hash(output)
     entry: dict[str, Any] = {
         "name": re.sub(r"[^a-z0-9._-]+", "-", output.name.lower()).strip("-") or dataset,
         "title": dataset.capitalize(), "path": output.name, "profile": "tabular-data-resource",
         "format": "jsonl" if fmt in ("jsonlines", "jl") else fmt, "mediatype": MEDIA_TYPES[fmt],
-        "encoding": "utf-8", "bytes": len(data),
-        "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+        "encoding": "utf-8", "bytes": size, "hash": "sha256:" + sha256,
         "schema": table_schema(fmt, dataset)}
     if fmt == "json":  # frictionless reads a JSON array without counting bytes: it would fail
         del entry["bytes"], entry["hash"]
@@ -83,11 +85,13 @@ def resource(output: Path, fmt: str, dataset: str = "posts") -> dict[str, Any]:
     return entry
 
 
-def write_datapackage(output: Path, fmt: str, sites: list[str], dataset: str = "posts") -> Path:
-    """Add (or refresh) *output*'s resource in the ``datapackage.json`` beside it."""
+def write_datapackage(output: Path, fmt: str, sites: list[str], dataset: str = "posts",
+                      written: tuple[int, str] | None = None) -> Path:
+    """Add (or refresh) *output*'s resource in the ``datapackage.json`` beside it (*written*:
+    as :func:`resource`)."""
     package_path = output.parent / "datapackage.json"
     package = _load(package_path)
-    mine = resource(output, fmt, dataset)
+    mine = resource(output, fmt, dataset, written)
     others = [r for r in package.get("resources", []) if isinstance(r, dict)
               and r.get("path") != mine["path"] and (output.parent / str(r.get("path"))).exists()]
     taken = {r.get("name") for r in others}
@@ -110,6 +114,15 @@ def write_datapackage(output: Path, fmt: str, sites: list[str], dataset: str = "
     text = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
     write_atomically(package_path, lambda file: file.write(text.encode("utf-8")))
     return package_path
+
+
+def _size_and_hash(path: Path) -> tuple[int, str]:
+    digest, size = hashlib.sha256(), 0
+    with path.open("rb") as file:
+        while block := file.read(1 << 20):
+            digest.update(block)
+            size += len(block)
+    return size, digest.hexdigest()
 
 
 def _load(path: Path) -> dict[str, Any]:

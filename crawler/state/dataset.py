@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import errno
+import hashlib
+import io
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -104,14 +106,49 @@ def exporter_for(fmt: str, file: Any, settings: BaseSettings,
     exporter_class = load_object(settings.getwithbase("FEED_EXPORTERS")[fmt])
     indent = settings["FEED_EXPORT_INDENT"]
     columns = fields or settings.getlist("FEED_EXPORT_FIELDS") or POST_FIELDS
-    return exporter_class(file, fields_to_export=list(columns),
-                          encoding=settings.get("FEED_EXPORT_ENCODING") or "utf-8",
-                          indent=None if indent is None else int(indent))
+    exporter: BaseItemExporter = exporter_class(
+        file, fields_to_export=list(columns),
+        encoding=settings.get("FEED_EXPORT_ENCODING") or "utf-8",
+        indent=None if indent is None else int(indent))
+    return exporter
+
+
+class HashingWriter(io.RawIOBase):
+    """A binary file that passes what is written on to *file*, counting and hashing it: the
+    ``datapackage.json`` gets the file's size and SHA-256 without reading it back."""
+
+    def __init__(self, file: IO[bytes]) -> None:
+        super().__init__()
+        self.file = file
+        self.size = 0
+        self.sha256 = hashlib.sha256()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        written = self.file.write(data)
+        view = memoryview(data)[:written]
+        self.sha256.update(view)
+        self.size += len(view)
+        return written
+
+    def flush(self) -> None:
+        self.file.flush()
+
+
+@dataclass(frozen=True)
+class Written:
+    """A dataset file as written: its rows, bytes and SHA-256 (hex)."""
+
+    count: int
+    size: int
+    sha256: str
 
 
 def write_dataset(records: Iterator[dict[str, Any]], output: Path, fmt: str,
-                  settings: BaseSettings, fields: Iterable[str] | None = None) -> int:
-    """Write *records* to *output* through a temporary file; return how many were written.
+                  settings: BaseSettings, fields: Iterable[str] | None = None) -> Written:
+    """Write *records* to *output* through a temporary file; say what was written.
 
     On an error (a full disk, a full ``TMPDIR``) the temporary file is removed and the error
     raised; on a kill it stays, named as partial. The previous *output* is intact either way.
@@ -119,7 +156,8 @@ def write_dataset(records: Iterator[dict[str, Any]], output: Path, fmt: str,
     if output.is_dir():
         raise IsADirectoryError(errno.EISDIR, "a folder is in the way, not a file", str(output))
 
-    def write(file: IO[bytes]) -> int:
+    def write(raw: IO[bytes]) -> Written:
+        file = HashingWriter(raw)
         exporter = exporter_for(fmt, file, settings, fields)
         exporter.start_exporting()
         count = 0
@@ -127,6 +165,6 @@ def write_dataset(records: Iterator[dict[str, Any]], output: Path, fmt: str,
             exporter.export_item(record)
             count += 1
         exporter.finish_exporting()
-        return count
+        return Written(count, file.size, file.sha256.hexdigest())
 
     return write_atomically(output, write)

@@ -22,6 +22,8 @@ from crawler.paths import in_project
 from crawler.state.comments import CommentRows
 from crawler.state.database import StateError, open_database
 from crawler.state.rows import StoredPost
+
+__all__ = ["StateError", "StateStore", "StoredPost"]
 from crawler.urls import site_urls
 
 
@@ -58,7 +60,7 @@ class StateStore(CommentRows):
             self._db = None
 
     @property
-    def db(self) -> sqlite3.Connection:  # type: ignore[override]  # CommentRows' placeholder
+    def db(self) -> sqlite3.Connection:  # CommentRows' placeholder, a property here
         if self._db is None:
             raise StateError("the state store is not open")
         return self._db

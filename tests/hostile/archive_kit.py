@@ -59,24 +59,38 @@ def crawl(*args: str, output: Path, settings: dict[str, str] | None = None,
         process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=log)
         if stop_after is not None:
             threading.Timer(stop_after, process.send_signal, (signal.SIGTERM,)).start()
-        status, usage = _wait(process, timeout)
+        status, peak_kb = _wait(process, timeout)
     rows = [json.loads(line) for line in output.read_text("utf-8").split("\n") if line.strip()] \
         if output.exists() else []
     return Run(os.waitstatus_to_exitcode(status), log_path.read_text("utf-8", "replace"), rows,
-               time.monotonic() - started, usage.ru_maxrss / 1024)
+               time.monotonic() - started, peak_kb / 1024)
 
 
-def _wait(process: subprocess.Popen[bytes], timeout: float) -> tuple[int, Any]:
+def _wait(process: subprocess.Popen[bytes], timeout: float) -> tuple[int, int]:
+    """The exit status and the peak resident memory (KiB) of the crawl. The peak is polled from
+    /proc (``VmHWM``): Linux carries ``ru_maxrss`` across exec, so a child forked from a pytest
+    that once held a million-link page would report that page's memory as its own."""
     deadline = time.monotonic() + timeout
+    peak = 0
     while time.monotonic() < deadline:
+        peak = max(peak, _high_water_kb(process.pid))
         pid, status, usage = os.wait4(process.pid, os.WNOHANG)
         if pid:
             process.returncode = os.waitstatus_to_exitcode(status)
-            return status, usage
+            return status, peak or usage.ru_maxrss
         time.sleep(0.05)
     process.kill()
     process.wait()
     raise AssertionError(f"the crawl ran for more than {timeout} s")
+
+
+def _high_water_kb(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:  # gone (or no /proc): wait4's figure stands
+        return 0
+    found = re.search(r"^VmHWM:\s+(\d+) kB", status, re.M)
+    return int(found[1]) if found else 0
 
 
 Handler = Callable[[str, BaseHTTPRequestHandler], None]

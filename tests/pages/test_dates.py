@@ -4,12 +4,13 @@ date (sources, local offsets, what stays raw)."""
 from __future__ import annotations
 
 import time
+from datetime import datetime
 
 import pytest
 from parsel import Selector
 
-from crawler.pages import PostPage
-from crawler.pages.datetext import parse_date, to_iso
+from crawler.pages import PostPage, datetext
+from crawler.pages.datetext import _DAY_FORMATS, _TIME_FORMATS, _ZONES, parse_date, to_iso
 
 from .minimal import fields
 
@@ -55,6 +56,31 @@ def test_reads_dates_as_pages_print_them(text, languages, iso):
                                   "Posted in News", "2019-13-45", "12 Comments"])
 def test_non_dates_are_none(text):
     assert parse_date(text, ("en",)) is None
+
+
+@pytest.mark.parametrize("zone", sorted(_ZONES))
+@pytest.mark.parametrize("shown", ["Nov. 19, 2019 8:03 am", "November 18, 2019 at 11:07 PM",
+                                   "19 Nov 2019 07:09", "Tuesday November 19 2019 17:45"])
+def test_zoned_english_dates_read_as_dateparser_reads_them(zone, shown):
+    text = f"{shown} {zone}"
+    fast, slow = datetext._parse_english(text), datetext._parse_any(text, ("en",))
+    assert isinstance(fast, datetime) and slow is not None
+    assert (fast, fast.utcoffset()) == (slow, slow.utcoffset())
+
+
+@pytest.mark.parametrize(("text", "readable"), [
+    ("Nov 19, 2019, 10:31 pm", True), ("19 November 2019 09:05", True),
+    ("2019/11/19 9:05:07 AM", True), ("Tue Nov 19 2019 9:05", True), ("19.11.2019", True),
+    ("Tuesday 19 November 2019", True), ("November 19 2019 9:05am", True),
+    ("19.11.2019 21:05:07", True), ("Nov 19 2019 21:05 PM", False), ("19 Nov 2019 pm", False),
+    ("Posted 19 Nov 2019", False),
+])
+def test_formats_are_pruned_by_shape_only(text, readable, monkeypatch):
+    pruned = datetext._parse_english(text)
+    assert (pruned is not None) == readable
+    monkeypatch.setattr(datetext, "_formats", lambda clock, *_: _TIME_FORMATS if clock
+                        else _DAY_FORMATS)
+    assert datetext._parse_english(text) == pruned
 
 
 def test_a_failing_guess_stays_cheap():
@@ -120,3 +146,24 @@ def test_comment_and_body_dates_never_count():
     body = ('<article class="post-7"><div class="entry-content"><p>On 1 April 2014 we met.</p>'
             '</div><ol class="commentlist"><li>May 5, 2016 at 5:00 pm</li></ol></article>')
     assert fields(body)["published"] is None
+
+
+# a stripped copy's loose date line, in any language, is no part of its body -------------------
+
+@pytest.mark.parametrize(("line", "lang"), [
+    ("November 18, 2019 at 9:02 am", "en"),
+    ("3. August 2015", "de"),
+    ("22 de outubro de 2010 às 20:13", "pt-BR"),
+    ("8 сентября 2016", "ru"),
+    ("2015年3月30日", "ja"),
+    ("27/09/2018", "fr"),
+])
+def test_a_stripped_copy_loses_its_date_line_in_any_language(line, lang):
+    body = (f'<article class="post-7"><div class="post-content"><span>{line}</span>'
+            '<p>Chapter 12, 2019 was a long year for the port.</p>'
+            '<p><strong>Chapter 12, 2019</strong></p></div></article>')
+    text = _page(body, lang=lang)["content_text"]
+    assert line not in text
+    # the shape of a date, but no date: kept
+    assert text.split("\n\n") == ["Chapter 12, 2019 was a long year for the port.",
+                                  "Chapter 12, 2019"]

@@ -19,6 +19,11 @@ from .roles import assign_roles
 from .urls import Urls
 
 OFFSETS = [-3, 3, 0, 2, -5]
+FIRST_POST = datetime(2016, 1, 29, 8, 0, tzinfo=UTC)
+LAST_POST = datetime(2025, 6, 30, tzinfo=UTC)
+"""No post of any size of site is published later: its URL, and a modification up to 300 days
+later, stay inside the crawl's date bounds (``crawler.routing.Bounds``, years up to next year)
+whenever the tests run."""
 CYRILLIC_TITLES = ["Обзор рынков даркнета: итоги года", "Задержан продавец из Казани"]
 ENTITY_TITLE = "Vendor’s “Stealth” Shipping & Customs – What Fails…"
 DUP_TITLE = "Weekly Darknet Roundup"
@@ -40,10 +45,14 @@ class Builder:
         self.tags = [Term(i, name, slug, "post_tag") for i, name, slug in vocab.TAGS]
         self.taken = {"about", "contact"}
         self.next_id, self.next_comment = 100, 5000
-        self.when = datetime(2016, 1, 29, 8, 0, tzinfo=UTC)
+        self.when = FIRST_POST
         # Posts come about 6 hours apart, as on a busy news site (small sites still span two
         # months), closer on sites over ~9,000 posts so that they stay within about six years.
         self.gap = max(2, min(5, 6 * 365 * 24 // max(1, n_posts)))
+        # Past ~8,000 posts even that overruns LAST_POST: every gap shrinks by one factor, the
+        # longest possible gap times the posts fitting in the span (random draws unchanged).
+        longest = timedelta(hours=2 * self.gap, minutes=59, seconds=59)
+        self.pace = min(1.0, (LAST_POST - FIRST_POST) / (longest * max(1, n_posts)))
         self.posts: list[Post] = []
 
     def build(self) -> SiteModel:
@@ -64,8 +73,11 @@ class Builder:
 
     def post(self, i: int, roles: set[str]) -> Post:
         r = self.rng
-        self.when += timedelta(hours=r.randint(2, 2 * self.gap), minutes=r.randint(0, 59),
-                               seconds=r.randint(0, 59))
+        step = timedelta(hours=r.randint(2, 2 * self.gap), minutes=r.randint(0, 59),
+                         seconds=r.randint(0, 59))
+        if self.pace < 1:
+            step = timedelta(seconds=int(step.total_seconds() * self.pace))
+        self.when += step
         tz = timezone(timedelta(hours=r.choice(OFFSETS)))
         published = self.when.astimezone(tz)
         title = self.title(roles)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
+    from .model import SiteModel
     from .site import Site
 
 LAYOUTS = ("wget", "wbm")
@@ -42,3 +43,19 @@ def write_mirror(site: Site, path: Path, layout: str) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(body)
     return host
+
+
+def stream_mirror(model: SiteModel, path: Path, pad_to_kb: int | None = None) -> Site:
+    """Render *model* straight into a ``wget`` mirror under *path*, each page written as it is
+    made and none kept: the way to a site of 100,000 posts (``benchmarks/scale.py``). The
+    returned site has its ground truth and page kinds, not its pages."""
+    from .site import Site
+
+    host = path / host_folder(model.root)
+
+    def write(url: str, body: bytes) -> None:
+        target = host / relative_path(url)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(body)
+
+    return Site(model, pad_to_kb, on_page=write)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,8 @@ class Site:
     only a Wayback download has: older copies at old-slug URLs and shortlink captures.
     """
 
-    def __init__(self, model: SiteModel, pad_to_kb: int | None = None) -> None:
+    def __init__(self, model: SiteModel, pad_to_kb: int | None = None,
+                 on_page: Callable[[str, bytes], None] | None = None) -> None:
         self.model = model
         self.root = model.root
         self.theme = model.theme
@@ -37,12 +39,19 @@ class Site:
         self.not_found = b""
         """The body of every 404 answer (a WordPress ``error404`` page)."""
         self._pad = pad_to_kb * 1024 if pad_to_kb else 0
+        self._on_page = on_page
+        """Given, it takes each page as it is rendered and ``pages`` stays empty (a site of
+        100,000 posts is gigabytes of HTML: :func:`.mirror.stream_mirror`)."""
         self._render()
 
     def _add(self, url: str, kind: str, html: str | bytes) -> None:
-        if url in self.pages:
+        if url in self.kinds:
             raise AssertionError(f"two pages at {url}")
-        self.pages[url] = html if isinstance(html, bytes) else html.encode("utf-8")
+        body = html if isinstance(html, bytes) else html.encode("utf-8")
+        if self._on_page is not None:
+            self._on_page(url, body)
+        else:
+            self.pages[url] = body
         self.kinds[url] = kind
 
     def _post_html(self, html: str) -> bytes:

@@ -58,7 +58,7 @@ def test_bad_arguments_exit_non_zero(tmp_path, archive):
     result = crawl(archive.site.root, tmp_path, tmp_path / "s.sqlite3", None,
                    "-a", "from=yesterday", status=None)
     assert result.returncode != 0
-    assert "expected a timestamp" in result.stderr
+    assert "expected a date or timestamp" in result.stderr
 
 
 def test_a_crawl_that_logged_errors_exits_1(tmp_path):
@@ -108,6 +108,9 @@ def test_the_scheduled_run_wrapper(tmp_path, archive):
     assert done.returncode == 0, done.stderr
     (new,) = (tmp_path / "out" / "new").glob("posts-*.jsonl")
     assert len(read_rows(new)) == len(read_rows(tmp_path / "out" / "posts.jsonl")) > 0
+    (comments,) = (tmp_path / "out" / "new").glob("comments-*.jsonl")
+    by_id = {row["comment_id"]: row for row in read_rows(tmp_path / "out" / "comments.jsonl")}
+    assert {row["comment_id"]: row for row in read_rows(comments)} == by_id != {}
     (log,) = (tmp_path / "logs").glob("crawl-*.log")
     assert "Spider closed (finished)" in log.read_text()
     assert "Exported" in log.read_text()
