@@ -132,17 +132,26 @@ class CrawlState:
     # --- Used by the other state components -------------------------------------------------------
 
     def known_response(self, request: Request, capture: Capture) -> Response | None:
-        """A stand-in response for a post capture the store has, or ``None`` to fetch it."""
-        if (self.full_recrawl or self.run is None or not capture.key
-                or request.meta.get("route") not in PAGE_ROUTES):
-            return None
-        links = self.store.known_links(self.site, capture.key)
+        """A stand-in response for a capture the store has, or ``None`` to fetch it."""
+        links = self.known_captures([(request, capture)]).get(capture.key or "")
         if links is None:
             return None
-        self.stats.inc_value("archive/state/skipped_known_capture")
         request.meta[KNOWN_CAPTURE_META] = links
         return HtmlResponse(request.url, body=b"", encoding="utf-8", request=request,
                             flags=["known capture"])
+
+    def known_captures(self, located: list[tuple[Request, Capture]]) -> dict[str, list[str]]:
+        """The links of the captures among *located* that this run skips, by capture key: those
+        the store has, of pages it remembers, unless the recrawl is full. Each is counted as
+        skipped (``archive/state/skipped_known_capture``): the caller must not fetch it."""
+        keys = [capture.key for request, capture in located
+                if capture.key and request.meta.get("route") in PAGE_ROUTES]
+        if self.full_recrawl or self.run is None or not keys:
+            return {}
+        known = self.store.known_links_of(self.site, keys)
+        if known:
+            self.stats.inc_value("archive/state/skipped_known_capture", len(known))
+        return known
 
     def get_cursor(self, source: str, name: str) -> str | None:
         """An index cursor a source saved for this site (usable once the spider is open)."""
@@ -167,3 +176,11 @@ class CrawlState:
 def state_of(crawler: Crawler) -> CrawlState | None:
     """The crawl's :class:`CrawlState`, or ``None`` when the state store is switched off."""
     return crawler.get_extension(CrawlState)
+
+
+def required_state(crawler: Crawler) -> CrawlState:
+    """The crawl's :class:`CrawlState`; ``NotConfigured`` (the component is off) without it."""
+    state = crawler.get_extension(CrawlState)
+    if state is None:
+        raise NotConfigured("no state store (ARCHIVE_STATE is empty)")
+    return state
