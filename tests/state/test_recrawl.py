@@ -39,6 +39,11 @@ def test_two_captures_recrawl_then_export(tmp_path, archive):
     assert retrieved(second, v1_pages) == []
     assert stat(second, "archive/state/skipped_known_capture") >= len(v1_pages)
     assert retrieved(second, [site.root + "/"]) == []
+    # The mirror's files are looked up in batches from the start: a known one costs no request,
+    # not even a stand-in response (crawler.state.shortcut).
+    stood_in = [url for url, known in responses(second).items() if known]
+    assert stood_in == []
+    assert stat(second, "response_received_count") < len(v1_pages) // 4
 
     # The archive gains captures: exactly the new and the changed posts are exported.
     archive.write(mirror, version=2)
