@@ -45,6 +45,9 @@ class CrawlState:
         self.lock = StateLock(lock_path(path, site))
         self.tracker = PageTracker(self._record_capture)
         self.run: int | None = None
+        self.skips_captures = False
+        """Whether this run may skip captures: the store knew some when it opened, and the
+        recrawl is not full."""
         self.refused = False
         """True when the crawl was refused (lock held, store unusable): feeds must not replace
         older files."""
@@ -98,6 +101,7 @@ class CrawlState:
                            "-a site=%s to keep one spelling)", self.site, given, self.site)
         self.run = self.store.start_run(self.site, full_recrawl=self.full_recrawl)
         counts = self.store.counts(self.site)
+        self.skips_captures = bool(counts["captures"]) and not self.full_recrawl
         logger.info("State store %s: %d posts and %d post captures known for %s; %s",
                     self.store.path, counts["posts"], counts["captures"], self.site,
                     "full recrawl (ARCHIVE_FULL_RECRAWL)" if self.full_recrawl

@@ -61,9 +61,12 @@ class KnownStartMiddleware:
         source = getattr(spider, "archive_source", None)
         walk: Walk | None = getattr(spider, "walk_known", None)
         unknown: list[Request] = []
+        if source is None or walk is None or not self.state.skips_captures:  # a first run
+            unknown, pending[:] = pending[:], []
+            return unknown
         while pending:
             batch, pending[:] = pending[:BATCH], pending[BATCH:]
-            captures = await source.locate_all(batch) if source and walk else None
+            captures = await source.locate_all(batch)
             if captures is None:
                 unknown += batch
                 continue
@@ -72,6 +75,6 @@ class KnownStartMiddleware:
                 links = known.get(capture.key or "")
                 if links is None:
                     unknown.append(request)
-                elif walk is not None:
+                else:
                     pending.extend(walk(request.url, links))
         return unknown
