@@ -37,6 +37,10 @@ class StallMeter:
         self.stats = stats
         self.last = 0.0
         self.worst = 0.0
+        self.last_cpu = 0.0
+        self.worst_cpu = 0.0
+        """The most CPU the reactor thread spent between two ticks: a stall of its own making,
+        where the wall-clock one also counts the turns a busy machine gives other processes."""
         self.task = create_looping_call(self.tick)
         self.reactor_thread = threading.get_ident()
         self.stacks: list[str] = []
@@ -57,7 +61,7 @@ class StallMeter:
         return meter
 
     def spider_opened(self, spider: Spider) -> None:
-        self.last = time.monotonic()
+        self.last, self.last_cpu = time.monotonic(), time.thread_time()
         self.reactor_thread = threading.get_ident()
         self.task.start(TICK, now=False)
         threading.Thread(target=self.watch, name="stallmeter", daemon=True).start()
@@ -73,13 +77,14 @@ class StallMeter:
         self.gc_full += info["generation"] == 2
 
     def tick(self) -> None:
-        now = time.monotonic()
+        now, cpu = time.monotonic(), time.thread_time()
         late = now - self.last - TICK
         if late > self.worst:
             self.worst = late
             self.worst_stacks = self.stacks
+        self.worst_cpu = max(self.worst_cpu, cpu - self.last_cpu)
         self.stacks = []
-        self.last = now
+        self.last, self.last_cpu = now, cpu
 
     def watch(self) -> None:
         """Sample the reactor thread's stack every ``WATCH`` seconds while it is late."""
@@ -99,5 +104,6 @@ class StallMeter:
         if self.task.running:
             self.task.stop()
         self.stats.set_value("bench/max_stall_seconds", round(self.worst, 3))
+        self.stats.set_value("bench/max_stall_cpu_seconds", round(self.worst_cpu, 3))
         for number, stack in enumerate(self.worst_stacks[:5]):
             logger.info("Longest stall (%.2f s), sample %d:\n%s", self.worst, number + 1, stack)

@@ -1,8 +1,8 @@
 """The state of one crawl: the store and the lock, opened when the spider opens, closed at the end.
 
-The other state components (the source middleware's known-capture check, the state pipeline, the
-capture recorder) find this extension with ``crawler.get_extension(CrawlState)``; it is absent
-when ``ARCHIVE_STATE`` is empty, and then the crawl runs as if there were no previous run.
+The other state components (the source middleware's known-capture check, the start shortcut,
+the state pipeline, the capture recorder) find this extension with :func:`required_state`; it is
+absent when ``ARCHIVE_STATE`` is empty, and then the crawl runs as if there were no previous run.
 """
 
 from __future__ import annotations
