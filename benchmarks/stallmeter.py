@@ -39,8 +39,9 @@ class StallMeter:
         self.worst = 0.0
         self.last_cpu = 0.0
         self.worst_cpu = 0.0
-        """The most CPU the reactor thread spent between two ticks: a stall of its own making,
-        where the wall-clock one also counts the turns a busy machine gives other processes."""
+        """The most CPU the reactor thread spent between two ticks (``TICK`` apart when all is
+        well): a stall of its own making, where the wall-clock one also counts the turns a busy
+        machine gives other processes."""
         self.task = create_looping_call(self.tick)
         self.reactor_thread = threading.get_ident()
         self.stacks: list[str] = []
