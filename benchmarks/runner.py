@@ -35,9 +35,9 @@ class Run:
 
     @property
     def pages(self) -> int:
-        """Pages actually read: responses minus a recrawl's stand-ins for known captures."""
-        return int(self.stat("response_received_count")
-                   - self.stat("archive/state/skipped_known_capture", 0))
+        """Pages actually read (``archive/pages_fetched``: not a recrawl's known captures);
+        responses for a spider that does not count them (the bare one)."""
+        return int(self.stat("archive/pages_fetched", self.stat("response_received_count")))
 
     @property
     def pages_per_second(self) -> float:

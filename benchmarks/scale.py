@@ -51,7 +51,8 @@ def describe(name: str, result: Run, first: Run | None = None) -> str:
         pages = result.pages
         line += (f", {pages} pages read, {1000 * result.cpu / max(1, pages):.2f} ms CPU/page, "
                  f"{result.pages_per_second:.0f} pages/s, longest stall "
-                 f"{result.stat('bench/max_stall_seconds', -1):.2f} s")
+                 f"{result.stat('bench/max_stall_seconds', -1):.2f} s "
+                 f"wall, {result.stat('bench/max_stall_cpu_seconds', -1):.2f} s CPU")
     if first is not None:
         line += f", {100 * result.cpu / first.cpu:.0f}% of the first crawl's CPU"
     return line

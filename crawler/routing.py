@@ -46,6 +46,9 @@ class PageKind(Enum):
 _PRIORITIES = {PageKind.PAGINATION: 40, PageKind.POST: 30, PageKind.COMMENTS: 25,
                PageKind.HOME: 20, PageKind.CATEGORY: 10, PageKind.TAG: 10, PageKind.AUTHOR: 10,
                PageKind.DATE: 5}
+LISTING_ROUTES = tuple(kind.name for kind in PageKind if kind.is_listing)
+"""Request routes (the ``route`` meta) of listing pages, in :class:`PageKind` order: the
+spider, the coverage recorder and ``scrapy report`` all tell listings by this."""
 
 # Checked in order on the path; the first match wins. None marks a trap: refused, reason counted.
 _PATH_RULES: tuple[tuple[str, PageKind | None, str], ...] = (

@@ -32,7 +32,7 @@ from crawler.coverage.rows import (
     served_row,
 )
 from crawler.progress import Counts
-from crawler.routing import classify
+from crawler.routing import LISTING_ROUTES, classify
 from crawler.sources import ArchiveSource, Capture
 from crawler.sources.base import CAPTURE_META, RAW_META
 from crawler.sources.indexed import IndexedSource
@@ -52,7 +52,6 @@ TERMS_REMEMBERED = 20_000
 """Widget links whose term is remembered; past that the memory starts over."""
 ROW_META = "archive_coverage_row"
 OUTCOME_META = "archive_coverage_outcome"
-LISTING_ROUTES = frozenset({"HOME", "PAGINATION", "CATEGORY", "TAG", "AUTHOR", "DATE"})
 
 
 class CoverageRecorder:

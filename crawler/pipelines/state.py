@@ -6,11 +6,11 @@ from typing import Any
 
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
 from crawler.items import COMMENT_FIELDS, POST_FIELDS, Comment
-from crawler.state.extension import CrawlState
+from crawler.state.extension import CrawlState, required_state
 from crawler.state.records import CHANGED, NEW, UNCHANGED, compare, fingerprint, record_of
 from crawler.state.rows import StoredPost
 from crawler.state.store import utc_now
@@ -36,11 +36,8 @@ class StatePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StatePipeline:
-        state = crawler.get_extension(CrawlState)
-        if state is None:
-            raise NotConfigured("no state store (ARCHIVE_STATE is empty)")
         assert crawler.stats is not None
-        return cls(state, crawler.stats)
+        return cls(required_state(crawler), crawler.stats)
 
     def process_item(self, item: Any) -> Any:
         if self.state.run is None:  # the crawl was refused (lock held): nothing to record into

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from crawler.progress import pages_fetched
+from crawler.routing import LISTING_ROUTES
 
 NOT_AFTERLIFE = ("real", "redirect", "error", "failed", "missing", "unavailable")
 """Verdicts that are not an afterlife kind (see :mod:`crawler.coverage.rows`)."""
-LISTING_ROUTES = ("HOME", "PAGINATION", "CATEGORY", "TAG", "AUTHOR", "DATE")
 _IS_AFTERLIFE = f"verdict NOT IN ({', '.join(repr(v) for v in NOT_AFTERLIFE)})"
 _PAGE = (f"CASE WHEN route = 'POST' THEN 'post pages' WHEN route IN "
          f"({', '.join(repr(r) for r in LISTING_ROUTES)}) THEN 'listings' ELSE 'other' END")

@@ -94,7 +94,10 @@ class CaptureJudge:
     def __init__(self) -> None:
         self.marked = 0
         self.unmarked = 0
-        self._urls_by_hash: dict[tuple[int, int], set[str]] = {}
+        self._urls_by_hash: dict[int, int | set[int]] = {}
+        """URL hashes by body hash: one int for a body met at one URL (every real page), a set
+        only for bodies met at several (issue 14: a set and a string a page was 340 bytes a
+        page, for the whole crawl)."""
         self.kinds: Counter[str] = Counter()
 
     @property
@@ -140,11 +143,16 @@ class CaptureJudge:
         return Verdict(REAL if self.markers_optional else UNPROVEN, title)
 
     def _catch_all(self, url: str, body: bytes) -> bool:
-        # Python's own 64-bit hash of the bytes: in-process only, 2.5x cheaper than SHA-1.
-        key = (hash(body), len(body))
-        urls = self._urls_by_hash.setdefault(key, set())
+        # Python's own 64-bit hashes: in-process only, 2.5x cheaper than SHA-1 for the bytes.
+        key, here = hash(body), hash(url)
+        urls = self._urls_by_hash.get(key)
+        if urls is None or urls == here:
+            self._urls_by_hash[key] = here
+            return CATCH_ALL_URLS <= 1
+        if isinstance(urls, int):
+            urls = self._urls_by_hash[key] = {urls}
         if len(urls) < CATCH_ALL_URLS:
-            urls.add(url)
+            urls.add(here)
         return len(urls) >= CATCH_ALL_URLS
 
 

@@ -75,6 +75,11 @@ class ArchiveSource:
         """The capture that would serve ``request.url``."""
         return Capture(source=self.name)
 
+    async def locate_all(self, requests: list[Request]) -> list[Capture] | None:
+        """:meth:`locate` for many requests at once, where that is cheap (a mirror's file
+        stats in one trip to a thread); ``None`` where it is not (an index to query)."""
+        return None
+
     async def retrieve(self, request: Request, capture: Capture) -> Response | None:
         """A response for ``request.url`` from *capture*, or ``None`` to let Scrapy download it."""
         return None

@@ -85,7 +85,14 @@ class MirrorSource(ArchiveSource):
                 yield self.url_for(file)
 
     async def locate(self, request: Request) -> Capture:
-        found = await asyncio.to_thread(self._stat, request.url)
+        return await asyncio.to_thread(self._capture, request.url)
+
+    async def locate_all(self, requests: list[Request]) -> list[Capture]:
+        urls = [request.url for request in requests]
+        return await asyncio.to_thread(lambda: [self._capture(url) for url in urls])
+
+    def _capture(self, url: str) -> Capture:
+        found = self._stat(url)
         if found is None:
             return Capture(source=self.name)
         uri, size, mtime = found

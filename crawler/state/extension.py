@@ -1,8 +1,8 @@
 """The state of one crawl: the store and the lock, opened when the spider opens, closed at the end.
 
-The other state components (the source middleware's known-capture check, the state pipeline, the
-capture recorder) find this extension with ``crawler.get_extension(CrawlState)``; it is absent
-when ``ARCHIVE_STATE`` is empty, and then the crawl runs as if there were no previous run.
+The other state components (the source middleware's known-capture check, the start shortcut,
+the state pipeline, the capture recorder) find this extension with :func:`required_state`; it is
+absent when ``ARCHIVE_STATE`` is empty, and then the crawl runs as if there were no previous run.
 """
 
 from __future__ import annotations
@@ -45,6 +45,9 @@ class CrawlState:
         self.lock = StateLock(lock_path(path, site))
         self.tracker = PageTracker(self._record_capture)
         self.run: int | None = None
+        self.skips_captures = False
+        """Whether this run may skip captures: the store knew some when it opened, and the
+        recrawl is not full."""
         self.refused = False
         """True when the crawl was refused (lock held, store unusable): feeds must not replace
         older files."""
@@ -98,6 +101,7 @@ class CrawlState:
                            "-a site=%s to keep one spelling)", self.site, given, self.site)
         self.run = self.store.start_run(self.site, full_recrawl=self.full_recrawl)
         counts = self.store.counts(self.site)
+        self.skips_captures = bool(counts["captures"]) and not self.full_recrawl
         logger.info("State store %s: %d posts and %d post captures known for %s; %s",
                     self.store.path, counts["posts"], counts["captures"], self.site,
                     "full recrawl (ARCHIVE_FULL_RECRAWL)" if self.full_recrawl
@@ -132,17 +136,26 @@ class CrawlState:
     # --- Used by the other state components -------------------------------------------------------
 
     def known_response(self, request: Request, capture: Capture) -> Response | None:
-        """A stand-in response for a post capture the store has, or ``None`` to fetch it."""
-        if (self.full_recrawl or self.run is None or not capture.key
-                or request.meta.get("route") not in PAGE_ROUTES):
-            return None
-        links = self.store.known_links(self.site, capture.key)
+        """A stand-in response for a capture the store has, or ``None`` to fetch it."""
+        links = self.known_captures([(request, capture)]).get(capture.key or "")
         if links is None:
             return None
-        self.stats.inc_value("archive/state/skipped_known_capture")
         request.meta[KNOWN_CAPTURE_META] = links
         return HtmlResponse(request.url, body=b"", encoding="utf-8", request=request,
                             flags=["known capture"])
+
+    def known_captures(self, located: list[tuple[Request, Capture]]) -> dict[str, list[str]]:
+        """The links of the captures among *located* that this run skips, by capture key: those
+        the store has, of pages it remembers, unless the recrawl is full. Each is counted as
+        skipped (``archive/state/skipped_known_capture``): the caller must not fetch it."""
+        keys = [capture.key for request, capture in located
+                if capture.key and request.meta.get("route") in PAGE_ROUTES]
+        if self.full_recrawl or self.run is None or not keys:
+            return {}
+        known = self.store.known_links_of(self.site, keys)
+        if known:
+            self.stats.inc_value("archive/state/skipped_known_capture", len(known))
+        return known
 
     def get_cursor(self, source: str, name: str) -> str | None:
         """An index cursor a source saved for this site (usable once the spider is open)."""
@@ -167,3 +180,11 @@ class CrawlState:
 def state_of(crawler: Crawler) -> CrawlState | None:
     """The crawl's :class:`CrawlState`, or ``None`` when the state store is switched off."""
     return crawler.get_extension(CrawlState)
+
+
+def required_state(crawler: Crawler) -> CrawlState:
+    """The crawl's :class:`CrawlState`; ``NotConfigured`` (the component is off) without it."""
+    state = crawler.get_extension(CrawlState)
+    if state is None:
+        raise NotConfigured("no state store (ARCHIVE_STATE is empty)")
+    return state

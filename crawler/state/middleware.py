@@ -1,4 +1,4 @@
-"""Spider middleware that watches what each post page gives, for the state store."""
+"""Spider middleware that watches what each page gives, for the state store."""
 
 from __future__ import annotations
 
@@ -8,15 +8,14 @@ from typing import Any
 from itemadapter import is_item
 from scrapy import Request
 from scrapy.crawler import Crawler
-from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
-from crawler.state.extension import CrawlState
+from crawler.state.extension import required_state
 from crawler.state.tracking import PageTracker
 
 
 class CaptureRecorderMiddleware:
-    """Notes the requests and items of each fetched post page, so the page's capture can be
+    """Notes the requests and items of each fetched page, so the page's capture can be
     recorded with its links once its post is committed (see ``crawler.state.tracking``).
 
     The spider stays a router: it knows nothing of this. Off when the state store is off.
@@ -27,10 +26,7 @@ class CaptureRecorderMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CaptureRecorderMiddleware:
-        state = crawler.get_extension(CrawlState)
-        if state is None:
-            raise NotConfigured("no state store (ARCHIVE_STATE is empty)")
-        return cls(state.tracker)
+        return cls(required_state(crawler).tracker)
 
     async def process_spider_output(self, response: Response, result: AsyncIterator[Any]
                                     ) -> AsyncIterator[Any]:

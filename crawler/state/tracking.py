@@ -1,9 +1,14 @@
-"""Post pages in flight: a capture is remembered only once everything it gave is safe.
+"""Pages in flight: a capture is remembered only once everything it gave is safe.
 
-A post page's capture is recorded as known (with the links the page led to) after the spider is
-done with the page *and* each of its items has been through the item pipelines, so the state
-pipeline has committed the post. A kill in between leaves the capture unknown: the next run
-fetches it again rather than skipping a post it never stored.
+A page's capture is recorded as known (with the links the page led to) after the spider is done
+with the page *and* each of its items has been through the item pipelines, so the state pipeline
+has committed the post. A kill in between leaves the capture unknown: the next run fetches it
+again rather than skipping a post it never stored.
+
+Listing pages are remembered too: an unchanged capture of a listing (the same file, size and
+time; the same archive timestamp) lists the same posts, so a recrawl walks its stored links
+instead of parsing it again. New posts come with new captures (a listing that changed is a new
+capture, read again), and the archive's own enumeration (mirror files, index rows) lists them.
 """
 
 from __future__ import annotations
@@ -14,19 +19,21 @@ from typing import Any
 
 from scrapy.http import Response
 
+from crawler.routing import PageKind
 from crawler.sources.base import CAPTURE_META
 
 KNOWN_CAPTURE_META = "archive_known_capture"
 """Meta key of a response standing for a capture the store already has: the links it led to."""
-PAGE_ROUTES = frozenset({"POST", "COMMENTS"})
-"""Routes of the pages whose captures are remembered: post pages and their comment pages."""
+PAGE_ROUTES = frozenset(kind.name for kind in PageKind)
+"""Routes of the pages whose captures are remembered: every page the routing table follows
+(posts, their comment pages, listings)."""
 PAGE_META = "archive_state_page"
 """Meta key of the :class:`PostPageVisit` tracking a post page through the pipelines."""
 
 
 @dataclass
 class PostPageVisit:
-    """One fetched post page: its capture, the links it led to, its items still in the pipelines."""
+    """One fetched page: its capture, the links it led to, its items still in the pipelines."""
 
     url: str
     capture_key: str
@@ -42,7 +49,7 @@ class PostPageVisit:
 
 
 class PageTracker:
-    """Counts each post page's items through the pipelines and calls *on_complete* once."""
+    """Counts each page's items through the pipelines and calls *on_complete* once."""
 
     def __init__(self, on_complete: Callable[[PostPageVisit], None]) -> None:
         self.on_complete = on_complete
@@ -51,7 +58,7 @@ class PageTracker:
         self._visits: dict[int, PostPageVisit] = {}
 
     def begin(self, response: Response) -> PostPageVisit | None:
-        """A visit for a fetched post page with a capture identity, else ``None``."""
+        """A visit for a fetched page with a capture identity, else ``None``."""
         meta = response.meta
         capture = meta.get(CAPTURE_META)
         key = getattr(capture, "key", None)

@@ -32,12 +32,18 @@ def test_two_captures_recrawl_then_export(tmp_path, archive):
     assert_once_each(read_rows(tmp_path / "run1.jsonl"), ids(archive.expected(1)))
     assert retrieved(first, v1_pages) == sorted(v1_pages)
 
-    # Same captures again: listings are read, post captures are not, nothing is exported.
+    # Same captures again: none is read (an unchanged listing capture lists the same posts; its
+    # stored links are walked), nothing is exported.
     second = crawl(site.root, mirror, state, tmp_path / "run2.jsonl")
     assert read_rows(tmp_path / "run2.jsonl") == []
     assert retrieved(second, v1_pages) == []
     assert stat(second, "archive/state/skipped_known_capture") >= len(v1_pages)
-    assert retrieved(second, [site.root + "/"]) == [site.root + "/"]
+    assert retrieved(second, [site.root + "/"]) == []
+    # The mirror's files are looked up in batches from the start: a known one costs no request,
+    # not even a stand-in response (crawler.state.shortcut).
+    stood_in = [url for url, known in responses(second).items() if known]
+    assert stood_in == []
+    assert stat(second, "response_received_count") < len(v1_pages) // 4
 
     # The archive gains captures: exactly the new and the changed posts are exported.
     archive.write(mirror, version=2)

@@ -55,8 +55,10 @@ def test_a_post_page_without_items_is_recorded_when_parsed():
     assert len(recorded) == 1
 
 
-def test_only_post_pages_with_a_capture_identity_are_tracked():
+def test_only_routed_pages_with_a_capture_identity_are_tracked():
     pages, _ = tracker()
-    assert pages.begin(response(route="CATEGORY")) is None  # listings are always fetched
+    # An unchanged listing capture lists the same posts: remembered like a post page.
+    assert pages.begin(response(route="CATEGORY")) is not None
+    assert pages.begin(response(route=None)) is None  # not a page of the routing table
     assert pages.begin(response(key=None)) is None  # live pages: nothing to know them by
     assert pages.begin(response(**{KNOWN_CAPTURE_META: []})) is None  # a stand-in
