@@ -8,6 +8,10 @@ from hashlib import blake2b
 from .dom import Element, clean_text
 
 _MIN_WORDS = 3  # shorter blocks ("Conclusion", "Ingredients") are structure, not furniture
+# A heading without a link is structure whatever its length: a site's template may give most
+# posts a "What we know" section, which is the post's text. One that links somewhere is a call
+# ("Click here to subscribe to our newsletter", a real site's h2 in every body).
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 
 class Furniture:
@@ -64,12 +68,17 @@ class Furniture:
 
 
 def block_key(el: Element) -> int | None:
-    """The key of a block's text (whitespace collapsed), or None when it is too short to
-    tell furniture from structure."""
+    """The key of a block's text (whitespace collapsed) and of where its links lead, or None
+    for a heading without a link or a block too short to tell furniture from structure. The
+    links count: a "Source: the original" line on every post links a different source each
+    time, a subscribe box the same page everywhere."""
+    hrefs = [a.get("href") or "" for a in el.iter("a")]
+    if el.tag in _HEADINGS and not hrefs:
+        return None
     text = clean_text(el.text_content())
     if text.count(" ") < _MIN_WORDS - 1:
         return None
-    return digest(text)
+    return digest(" ".join([text, *hrefs]) if hrefs else text)
 
 
 def digest(text: str) -> int:

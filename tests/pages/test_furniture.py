@@ -54,6 +54,23 @@ def test_short_blocks_are_structure_not_furniture():
     assert all("Conclusion" in text and "Read on." in text for text in texts)
 
 
+def test_a_templates_headings_and_per_post_sources_are_the_posts_text():
+    """Seen in a real WordPress archive (tests/data/wordpress-archive): most posts have a "What
+    we know" section and end with "Source: the original", each linking its own source. Cutting
+    them made the body depend on how many posts the crawl had read before."""
+    profile = SiteProfile(furniture=Furniture(min_pages=2))
+    texts = [_post(n, "<h2>What we know</h2><p>Source: <a href='https://news.example/item/"
+                      f"{n}'>the original</a></p>", profile).fields()["content_text"]
+             for n in (1, 2, 3, 4)]
+    assert all("What we know" in text and "Source: the original" in text for text in texts)
+    profile = SiteProfile(furniture=Furniture(min_pages=2))
+    calls = [_post(n, "<h2><a href='http://eepurl.com/x'>Click here to subscribe</a></h2>"
+                      "<p>Source: <a href='https://news.example/item/1'>the original</a></p>",
+                   profile).fields()["content_text"] for n in (5, 6, 7)]
+    assert ["Click here to subscribe" in text for text in calls] == [True, False, False]
+    assert ["Source: the original" in text for text in calls] == [True, False, False]
+
+
 def test_without_a_profile_nothing_is_learned_or_cut():
     texts = [_post(n, BOX, None).fields()["content_text"] for n in (1, 2, 3, 4, 5, 6)]
     assert all(BOX[3:-4] in text for text in texts)
