@@ -3,7 +3,8 @@
 Crawls the sample archive into a fresh state store, runs the README's exports into one folder
 (posts as CSV, JSON Lines and JSON, with filters, and the comments beside them) and validates
 the folder's ``datapackage.json`` with the ``frictionless`` validator. Run by
-``tests/state/test_datapackage.py`` (so by ``.ci/run``); exits non-zero, saying why, when anything is invalid.
+``tests/state/test_datapackage.py`` (so by ``.ci/run``); exits non-zero, saying why, when
+anything is invalid.
 
     .venv/bin/python -m scripts.check_datapackage [FOLDER]
 """
