@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable, Iterator
-from typing import TypeAlias
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeAlias, TypeVar
 from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
@@ -105,28 +105,46 @@ def ancestors_or_self(el: Element, stop: Element | None) -> Iterator[Element]:
         node = node.getparent()
 
 
+T = TypeVar("T")
+
+
+def settle_up(path: Iterable[Element], judge: Callable[[Element], tuple[T] | None], default: T,
+              memo: dict[Element, T] | None = None) -> T:
+    """The answer of the first element of *path* (an element and its ancestors) that *judge*
+    settles (``(answer,)``; ``None``: ask the next one up), else *default*. With a *memo*
+    (kept for one page and one question), every element met on the way up keeps the answer:
+    a thousand elements nested two thousand levels deep cost one walk, not a thousand."""
+    met = []
+    answer = default
+    for node in path:
+        if memo is not None and node in memo:
+            answer = memo[node]
+            break
+        met.append(node)
+        settled = judge(node)
+        if settled is not None:
+            answer = settled[0]
+            break
+    if memo is not None:
+        memo.update(dict.fromkeys(met, answer))
+    return answer
+
+
 def within(el: Element, region: Element | None, scope: Element,
            memo: dict[Element, bool] | None = None) -> bool:
     """True when ``el`` lies in ``region`` (below ``scope``). A region that is the whole scope
-    does not count: then everything would be in it. With a ``memo`` (kept for one region and
-    scope), the elements met on the way up keep the answer."""
+    does not count: then everything would be in it. ``memo``: as for :func:`settle_up`."""
     if region is None or region is scope:
         return False
-    path = []
-    inside = False
+    return settle_up(_up_to(el, scope), lambda node: (True,) if node is region else None,
+                     False, memo)
+
+
+def _up_to(el: Element, scope: Element) -> Iterator[Element]:
     node: Element | None = el
     while node is not None and node is not scope:
-        if node is region:
-            inside = True
-            break
-        if memo is not None and node in memo:
-            inside = memo[node]
-            break
-        path.append(node)
+        yield node
         node = node.getparent()
-    if memo is not None:
-        memo.update(dict.fromkeys(path, inside))
-    return inside
 
 
 def is_hidden_style(style: str) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
-from .dom import Element, ancestors_or_self, is_hidden_style, xpath
+from .dom import Element, ancestors_or_self, is_hidden_style, settle_up, xpath
 
 # WordPress writes term and state classes (``tag-ads``, ``category-social``, ``has-...``) on
 # articles and blocks; they name the content, not a widget.
@@ -150,20 +150,10 @@ def is_noise_markup(tag: str, ident: str | None, names: str | None, style: str |
 def in_author_box(el: Element, stop: Element | None,
                   memo: dict[Element, bool] | None = None) -> bool:
     """True when ``el`` sits in an "about the author" box (below ``stop``); ``memo``: as for
-    :func:`meta_noise_block`."""
-    path: list[Element] = []
-    boxed = False
-    for node in ancestors_or_self(el, stop):
-        if memo is not None and node in memo:
-            boxed = memo[node]
-            break
-        path.append(node)
-        if noise_kind(node) == "author_box":
-            boxed = True
-            break
-    if memo is not None:
-        memo.update(dict.fromkeys(path, boxed))
-    return boxed
+    :func:`~crawler.pages.dom.settle_up`."""
+    return settle_up(ancestors_or_self(el, stop),
+                     lambda node: (True,) if noise_kind(node) == "author_box" else None,
+                     False, memo)
 
 
 Blocks = dict[Element, "Element | None"]
@@ -200,24 +190,15 @@ def in_side_block(el: Element, stop: Element | None, memo: Blocks | None = None,
 
 def meta_noise_block(el: Element, stop: Element | None,
                      memo: Blocks | None = None) -> Element | None:
-    """The innermost element around ``el`` (below ``stop``) that makes it meta noise. With a
-    ``memo`` (kept for one page and one ``stop``), every element met on the way up keeps the
-    answer: a thousand links nested two thousand levels deep cost one walk, not a thousand."""
+    """The innermost element around ``el`` (below ``stop``) that makes it meta noise; ``memo``
+    (kept for one page and one ``stop``): as for :func:`~crawler.pages.dom.settle_up`."""
     own_post = stop is not None and is_post_element(stop)
-    path: list[Element] = []
-    block = None
-    for node in ancestors_or_self(el, stop):
-        if memo is not None and node in memo:
-            block = memo[node]
-            break
-        path.append(node)
+
+    def judge(node: Element) -> tuple[Element | None] | None:
         verdict = meta_verdict(node, own_post)
-        if verdict is not None:
-            block = node if verdict else None
-            break
-    if memo is not None:
-        memo.update(dict.fromkeys(path, block))
-    return block
+        return None if verdict is None else (node if verdict else None,)
+
+    return settle_up(ancestors_or_self(el, stop), judge, None, memo)
 
 
 def meta_verdict(node: Element, own_post: bool) -> bool | None:
