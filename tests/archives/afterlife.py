@@ -19,6 +19,9 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
+
+from warcio.archiveiterator import ArchiveIterator
 
 from tests.archives.history import ROOT, History
 from tests.archives.server import SiteVersion, serve_version
@@ -89,3 +92,18 @@ def record_afterlife(versions: dict[str, SiteVersion], folder: Path) -> list[Pat
             record_warc(version, url, path, ERAS[era])
         paths.append(path)
     return paths
+
+
+def dead_wordpress(data: Path, gold: dict[str, Any], folder: Path) -> Path:
+    """*folder* filled with the real WordPress archive's two eras (``data``:
+    ``tests/data/wordpress-archive``, linked, not copied) and the afterlife recorded over every
+    URL they captured; the deleted posts (per *gold*) answer soft-404s."""
+    urls: set[str] = set()
+    for era in ("era1", "era2"):
+        (folder / f"{era}.warc.gz").symlink_to(data / f"{era}.warc.gz")
+        with (data / f"{era}.warc.gz").open("rb") as stream:
+            urls |= {r.rec_headers.get_header("WARC-Target-URI") for r in ArchiveIterator(stream)
+                     if r.rec_type in ("response", "revisit")}
+    gone = [d["url"] for d in gold["changes"]["deleted"]]
+    record_afterlife(afterlife_versions(gold["site"], sorted(urls), gone), folder)
+    return folder

@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from warcio.archiveiterator import ArchiveIterator
 
-from tests.archives.afterlife import ERAS, afterlife_versions, record_afterlife
+from tests.archives.afterlife import ERAS, dead_wordpress
 from tests.report.run import crawl_into, figures, report
 from tests.report.truth import FIELD_TESTS
 
@@ -29,15 +28,9 @@ def gold() -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def got(gold: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     folder = tmp_path_factory.mktemp("wordpress-archive")
-    warcs, urls = folder / "warcs", set()
+    warcs = folder / "warcs"
     warcs.mkdir()
-    for era in ("era1", "era2"):
-        (warcs / f"{era}.warc.gz").symlink_to(DATA / f"{era}.warc.gz")
-        with (DATA / f"{era}.warc.gz").open("rb") as stream:
-            urls |= {r.rec_headers.get_header("WARC-Target-URI") for r in ArchiveIterator(stream)
-                     if r.rec_type in ("response", "revisit")}
-    gone = [d["url"] for d in gold["changes"]["deleted"]]
-    record_afterlife(afterlife_versions(gold["site"], sorted(urls), gone), warcs)
+    dead_wordpress(DATA, gold, warcs)
     crawl_into(folder / "state.sqlite3", gold["site"], warcs)
     report(folder / "state.sqlite3", folder)
     return figures(folder)

@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from warcio.archiveiterator import ArchiveIterator
 
-from tests.archives.afterlife import afterlife_versions, record_afterlife
+from tests.archives.afterlife import dead_wordpress as dead_wordpress_archive
 from tests.archives.pywb import run_pywb
 from tests.e2e.crawl import read_rows, scrapy_crawl
 
@@ -30,16 +29,7 @@ def gold() -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def dead_wordpress(gold: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("dead-wordpress")
-    urls: set[str] = set()
-    for era in ("era1", "era2"):
-        (folder / f"{era}.warc.gz").symlink_to(DATA / f"{era}.warc.gz")
-        with (DATA / f"{era}.warc.gz").open("rb") as stream:
-            urls |= {r.rec_headers.get_header("WARC-Target-URI") for r in ArchiveIterator(stream)
-                     if r.rec_type in ("response", "revisit")}
-    gone = [d["url"] for d in gold["changes"]["deleted"]]
-    record_afterlife(afterlife_versions(gold["site"], sorted(urls), gone), folder)
-    return folder
+    return dead_wordpress_archive(DATA, gold, tmp_path_factory.mktemp("dead-wordpress"))
 
 
 @pytest.fixture(scope="module", params=["warc", "wayback"])
