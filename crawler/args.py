@@ -7,7 +7,7 @@ every component reads what it needs in ``from_crawler`` and nothing reads spider
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import PurePosixPath
 from typing import Any
@@ -22,6 +22,14 @@ _TIMESTAMP = re.compile(r"\d{4}(?:\d{2}(?:\d{2}(?:\d{2}(?:\d{2}(?:\d{2})?)?)?)?)
 _SEPARATORS = re.compile(r"(?<=\d)[-:T ](?=\d)")
 _EARLIEST = "00010101000000"
 """What a partial timestamp is completed with to be checked as a date (``2019`` -> 2019-01-01)."""
+
+
+def _window_bound(flag: str, value: str) -> str:
+    try:
+        return timestamp(value)
+    except ValueError:
+        raise ValueError(f"-a {flag}={value!r}: expected a date or timestamp, "
+                         f"YYYY[MM[DD[hhmmss]]] or YYYY-MM-DD") from None
 
 
 def timestamp(value: str) -> str:
@@ -82,14 +90,12 @@ class CrawlArgs:
             raise ValueError(f"unknown spider argument{'s' if len(unknown) > 1 else ''} "
                              f"{', '.join(f'-a {k}=' for k in unknown)}: the archive spider "
                              f"takes {known}")
+        for name, flag in (("since", "from"), ("until", "to")):
+            if name in values:  # as a Wayback timestamp: 2019-06 -> 201906
+                values[name] = _window_bound(flag, values[name])
         args = cls(**values)
         args.validate()
-        return args.normalized()
-
-    def normalized(self) -> CrawlArgs:
-        """The capture window as Wayback timestamps (``2019-06`` -> ``201906``)."""
-        return replace(self, since=self.since and timestamp(self.since),
-                       until=self.until and timestamp(self.until))
+        return args
 
     @classmethod
     def usage(cls) -> str:
@@ -99,14 +105,7 @@ class CrawlArgs:
     def validate(self) -> None:
         if self.site is not None:
             SiteUrls(self.site)
-        for name, value in (("from", self.since), ("to", self.until)):
-            if value is not None:
-                try:
-                    timestamp(value)
-                except ValueError:
-                    raise ValueError(f"-a {name}={value!r}: expected a date or timestamp, "
-                                     f"YYYY[MM[DD[hhmmss]]] or YYYY-MM-DD") from None
-        since, until = self.since and timestamp(self.since), self.until and timestamp(self.until)
+        since, until = self.since, self.until
         if since and until and since > until[: len(since)]:
             raise ValueError(f"-a from={self.since} is after -a to={self.until}")
         if self.full_recrawl is not None and self.full_recrawl not in _BOOLEANS:
