@@ -74,6 +74,8 @@ class ArchiveSpider(Spider):
     links_seen: SeenUrls
     requested: SeenUrls
     profile: SiteProfile
+    start_room = 0
+    """Start requests that may still be made before looking at the scheduler again."""
     read_comments: bool
     """Whether comments are read (``feedcheck.comments_wanted``): with no state store and no
     comments feed, nobody would take them."""
@@ -127,12 +129,18 @@ class ArchiveSpider(Spider):
     async def _room_in_queue(self) -> None:
         """Wait while the scheduler holds ``START_QUEUE`` requests or more: Scrapy takes start
         requests as fast as they come, and a mirror of 100,000 posts enumerates 300,000 files
-        (a request each, held until fetched); this way they are made as they are needed."""
+        (a request each, held until fetched); this way they are made as they are needed. The
+        scheduler is looked at once per batch of room (in a distributed run its length is a
+        round trip to Redis)."""
+        if self.start_room > 0:
+            self.start_room -= 1
+            return
         scheduler = self.crawler.engine.scheduler if self.crawler.engine else None
         if scheduler is None or not hasattr(scheduler, "__len__"):
             return
-        while len(scheduler) >= START_QUEUE and self.crawler.crawling:
+        while (held := len(scheduler)) >= START_QUEUE and self.crawler.crawling:
             await asyncio.sleep(START_WAIT)
+        self.start_room = START_QUEUE - held - 1
 
     def _say_if_default_archive(self) -> None:
         """Crawling the sample archive is the point of a bare ``scrapy crawl archive``; with a
