@@ -30,15 +30,13 @@ class Batch:
         """A count a widget printed: pending only if new, or seen earlier or later than before."""
         key = (row.what, row.term, row.count)
         known = self.counts.get(key)
-        if known is not None and _within(row.first_seen, known) and _within(row.last_seen, known):
-            return  # the common case: the same sidebar on another page of the same capture
         if known is not None:
-            merged = replace(known, name=known.name or row.name,
-                             first_seen=_earliest(known.first_seen, row.first_seen),
-                             last_seen=_latest(known.last_seen, row.last_seen))
-            if merged == known:
-                return
-            row = merged
+            name = known.name or row.name
+            first = _earliest(known.first_seen, row.first_seen)
+            last = _latest(known.last_seen, row.last_seen)
+            if (name, first, last) == (known.name, known.first_seen, known.last_seen):
+                return  # the common case: the same sidebar on another page of the same capture
+            row = replace(known, name=name, first_seen=first, last_seen=last)
         self.counts[key] = row
         self.dirty.add(key)
 
@@ -54,14 +52,6 @@ class Batch:
 
     def __bool__(self) -> bool:
         return bool(self.captures or self.listings or self.dirty)
-
-
-def _within(when: str | None, known: CountRow) -> bool:
-    """Whether *when* adds nothing to *known*'s first and last sightings."""
-    if when is None:
-        return True
-    return bool(known.first_seen and known.last_seen
-                and known.first_seen <= when <= known.last_seen)
 
 
 def _earliest(a: str | None, b: str | None) -> str | None:
