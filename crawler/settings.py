@@ -29,6 +29,14 @@ extension names the format). Empty: comments reach no feed (the state store stil
 ARCHIVE_MAX_PAGE = 5000
 """Listing pages past this number (``/page/N/``, ``?paged=N``) are traps, not pages."""
 REQUEST_FINGERPRINTER_CLASS = "crawler.fingerprint.CanonicalUrlFingerprinter"
+# Requests wait on disk, seen fingerprints take 60 bits each (crawler.scheduler): the frontier of
+# a site of 100,000 posts is tens of thousands of requests.
+SCHEDULER = "crawler.scheduler.DiskQueueScheduler"
+DUPEFILTER_CLASS = "crawler.scheduler.CompactDupeFilter"
+ARCHIVE_QUEUE_ON_DISK = True
+"""Requests wait in a temporary folder (deleted at the end) when no ``JOBDIR`` is set. False:
+in memory, Scrapy's default (faster by ~0.1 ms a page; memory grows with the frontier)."""
+
 
 # --- Sources (crawler.sources): the only layer that knows about archives -----------------------
 DOWNLOADER_MIDDLEWARES = {

@@ -1,0 +1,56 @@
+"""Requests wait on disk and seen fingerprints take 60 bits (``crawler.scheduler``, issue 14)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from scrapy import Request
+
+from crawler.fingerprint import CanonicalUrlFingerprinter
+from crawler.scheduler import CompactDupeFilter
+from tests.e2e.crawl import read_rows, scrapy_crawl
+
+ROOT = "https://www.deepdotweb.com"
+
+
+def stats(log: str) -> dict[str, int]:
+    return {name: int(value) for name, value in re.findall(r"'(scheduler/[\w/]+)': (\d+)", log)}
+
+
+def test_a_crawl_queues_on_disk_and_leaves_no_folder(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    result = scrapy_crawl(output=tmp_path / "posts.jsonl")
+    counts = stats(result.stderr)
+    assert counts["scheduler/enqueued"] > 50
+    assert counts["scheduler/enqueued/disk"] == counts["scheduler/enqueued"]
+    assert counts["scheduler/dequeued/disk"] == counts["scheduler/enqueued"]
+    assert "scheduler/unserializable" not in counts
+    assert len(read_rows(tmp_path / "posts.jsonl")) == 23  # the sample archive, every post
+    assert list(scratch.iterdir()) == []
+
+
+def test_the_queue_can_stay_in_memory(tmp_path: Path) -> None:
+    result = scrapy_crawl(output=tmp_path / "posts.jsonl",
+                          settings={"ARCHIVE_QUEUE_ON_DISK": "False"})
+    counts = stats(result.stderr)
+    assert counts["scheduler/enqueued/memory"] == counts["scheduler/enqueued"] > 50
+    assert len(read_rows(tmp_path / "posts.jsonl")) == 23
+
+
+def test_the_dupefilter_folds_spellings_and_resumes_from_jobdir(tmp_path: Path) -> None:
+    fingerprinter = CanonicalUrlFingerprinter(ROOT)
+    first = CompactDupeFilter(str(tmp_path), fingerprinter=fingerprinter)
+    assert not first.request_seen(Request(f"{ROOT}/2019/05/a-post/"))
+    assert first.request_seen(Request("http://deepdotweb.com/2019/05/a-post/#comments"))
+    assert not first.request_seen(Request(f"{ROOT}/2019/05/another-post/"))
+    first.close("shutdown")
+    resumed = CompactDupeFilter(str(tmp_path), fingerprinter=fingerprinter)
+    assert len(resumed) == 2
+    assert resumed.request_seen(Request(f"{ROOT}/2019/05/another-post/"))
+    assert not resumed.request_seen(Request(f"{ROOT}/2019/05/a-third-post/"))
+    resumed.close("finished")
