@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+from array import array
+from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -12,6 +15,7 @@ from scrapy.statscollectors import StatsCollector
 from scrapy.utils.defer import deferred_from_coro
 
 from crawler.items import Comment
+from crawler.seen import MASK, HashSet
 from crawler.spool import Spool, SpoolError
 from crawler.versions import merge_record, record_key
 
@@ -105,31 +109,79 @@ class Threads:
     * ``archive/comments/posts_incomplete``: posts whose ``comment_count`` is more than the
       comments found for them (comment pages missing from the archive, a stripped copy that
       shows only the count).
+
+    Kept in arrays of 8-byte ints, per site: a site of 100,000 posts has hundreds of thousands
+    of comments, which as tuples in sets and dicts cost ~50 MiB (issue 14).
     """
 
     def __init__(self) -> None:
-        self.comments: set[tuple[str, int]] = set()
-        self.parents: dict[tuple[str, int], int] = {}
-        self.found: dict[tuple[str, int], int] = {}
-        self.declared: dict[tuple[str, int], int] = {}
+        self._sites: dict[str, _SiteThreads] = {}
 
     def add(self, record: dict[str, Any]) -> None:
-        site, post_id = record["site"], record.get("post_id")
-        if "comment_id" not in record:
-            if post_id is not None and record.get("comment_count") is not None:
-                self.declared[site, post_id] = record["comment_count"]
-            return
-        key = (site, record["comment_id"])
-        if key not in self.comments and post_id is not None:
-            self.found[site, post_id] = self.found.get((site, post_id), 0) + 1
-        self.comments.add(key)
-        if record.get("parent_id") is not None:
-            self.parents[key] = record["parent_id"]
+        site = record["site"]
+        threads = self._sites.get(site)
+        if threads is None:
+            threads = self._sites[site] = _SiteThreads()
+        threads.add(record)
 
     def report(self, stats: StatsCollector) -> None:
-        missing = sum((key[0], parent) not in self.comments for key, parent in self.parents.items())
-        incomplete = sum(count > self.found.get(key, 0) for key, count in self.declared.items())
+        missing = sum(threads.missing_parents() for threads in self._sites.values())
+        incomplete = sum(threads.posts_incomplete() for threads in self._sites.values())
         if missing:
             stats.set_value("archive/comments/missing_parent", missing)
         if incomplete:
             stats.set_value("archive/comments/posts_incomplete", incomplete)
+
+
+class _SiteThreads:
+    """One site's comments (IDs), replies (comment, parent pairs: a comment's last pair holds),
+    declared counts (post, count pairs: a post's last pair holds) and the post of each comment
+    found (once per comment)."""
+
+    __slots__ = ("comments", "replies", "declared", "found")
+
+    def __init__(self) -> None:
+        self.comments = HashSet()
+        self.replies = array("q")
+        self.declared = array("q")
+        self.found = array("q")
+
+    def add(self, record: dict[str, Any]) -> None:
+        post_id = record.get("post_id")
+        if "comment_id" not in record:
+            count = record.get("comment_count")
+            if post_id is not None and count is not None:
+                self.declared.extend((_id(post_id), max(0, min(count, MASK))))
+            return
+        comment = _id(record["comment_id"])
+        if comment not in self.comments:
+            if post_id is not None:
+                self.found.append(_id(post_id))
+            self.comments.add(comment)
+        if record.get("parent_id") is not None:
+            self.replies.extend((comment, _id(record["parent_id"])))
+
+    def missing_parents(self) -> int:
+        return sum(parent not in self.comments for _, parent in _last_pairs(self.replies))
+
+    def posts_incomplete(self) -> int:
+        found = Counter(self.found)
+        return sum(count > found.get(post, 0) for post, count in _last_pairs(self.declared))
+
+
+def _id(value: int | None) -> int:
+    """A WordPress ID as a :class:`HashSet` key: itself when it fits in 60 bits (they all do;
+    a hostile page's 30-digit one is hashed), a key of its own for no ID."""
+    if value is None:
+        return MASK
+    return value if 0 <= value < MASK else hash(value) & (MASK - 1)
+
+
+def _last_pairs(pairs: array[int]) -> Iterator[tuple[int, int]]:
+    """(key, value) pairs laid flat in *pairs*, the last of each key only."""
+    done = HashSet()
+    for index in range(len(pairs) - 2, -1, -2):
+        key = pairs[index]
+        if key not in done:
+            done.add(key)
+            yield key, pairs[index + 1]

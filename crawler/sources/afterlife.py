@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from crawler.seen import MASK, HashSet
 from crawler.sources.captures import CATCH_ALL_URLS
 
 REAL, UNPROVEN = "real", "unproven"
@@ -87,17 +88,20 @@ class Verdict:
 class CaptureJudge:
     """Judges fetched captures of one site; learns from them whether its pages carry markers.
 
-    Holds counts and, per payload hash, at most :data:`CATCH_ALL_URLS` URLs: memory does not
-    grow with the site beyond one short hash per distinct page.
+    Holds counts and a 60-bit hash per page (body and URL): memory does not grow with the site
+    beyond ~20 bytes a page.
     """
 
     def __init__(self) -> None:
         self.marked = 0
         self.unmarked = 0
-        self._urls_by_hash: dict[int, int | set[int]] = {}
-        """URL hashes by body hash: one int for a body met at one URL (every real page), a set
-        only for bodies met at several (issue 14: a set and a string a page was 340 bytes a
-        page, for the whole crawl)."""
+        self._sightings = HashSet()
+        """(body, URL) hash pairs met: ~10 bytes a page for the whole crawl (issue 14: a dict
+        entry and its ints were ~100, a set and a string 340)."""
+        self._bodies = HashSet()
+        """Body hashes met at one URL at least."""
+        self._shared: dict[int, int] = {}
+        """URLs met (2 to :data:`CATCH_ALL_URLS`) by the hash of a body met at several."""
         self.kinds: Counter[str] = Counter()
 
     @property
@@ -143,17 +147,17 @@ class CaptureJudge:
         return Verdict(REAL if self.markers_optional else UNPROVEN, title)
 
     def _catch_all(self, url: str, body: bytes) -> bool:
-        # Python's own 64-bit hashes: in-process only, 2.5x cheaper than SHA-1 for the bytes.
-        key, here = hash(body), hash(url)
-        urls = self._urls_by_hash.get(key)
-        if urls is None or urls == here:
-            self._urls_by_hash[key] = here
+        # Python's own hashes: in-process only, 2.5x cheaper than SHA-1 for the bytes.
+        key = hash(body) & MASK
+        sighting = hash((key, hash(url))) & MASK
+        if sighting in self._sightings:  # this URL with this body again
+            return self._shared.get(key, 1) >= CATCH_ALL_URLS
+        self._sightings.add(sighting)
+        if key not in self._bodies:
+            self._bodies.add(key)
             return CATCH_ALL_URLS <= 1
-        if isinstance(urls, int):
-            urls = self._urls_by_hash[key] = {urls}
-        if len(urls) < CATCH_ALL_URLS:
-            urls.add(here)
-        return len(urls) >= CATCH_ALL_URLS
+        urls = self._shared[key] = min(self._shared.get(key, 1) + 1, CATCH_ALL_URLS)
+        return urls >= CATCH_ALL_URLS
 
 
 def afterlife_signature(body: bytes) -> str | None:
