@@ -8,8 +8,9 @@ cost ~3 KB each in memory (a ``Request``, its headers, its parsed URL); on disk,
 
 :class:`DiskQueueScheduler` keeps Scrapy's disk queue on in every crawl: in ``JOBDIR`` when one
 is set (Scrapy's pause and resume, unchanged), else in a temporary folder deleted when the
-crawl ends (``ARCHIVE_QUEUE_ON_DISK = False`` keeps the queue in memory). A request that cannot
-be pickled waits in memory, as with ``JOBDIR`` (counted in ``scheduler/unserializable``).
+crawl ends (``ARCHIVE_QUEUE_ON_DISK = False`` keeps the queue in memory); a folder left by a
+killed crawl is removed by the next. A request that cannot be pickled waits in memory, as with
+``JOBDIR`` (counted in ``scheduler/unserializable``).
 
 :class:`CompactDupeFilter` is Scrapy's ``RFPDupeFilter`` (same ``JOBDIR`` file, same log
 lines) holding 60 bits of each fingerprint in a :class:`crawler.seen.HashSet`: ~10 bytes a
@@ -19,7 +20,10 @@ request instead of ~150.
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scrapy.core.scheduler import Scheduler
@@ -33,6 +37,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+_PREFIX = "archive-queue-"
+_OWNER = "owner.pid"
 _SIZE_BYTES = 2
 """Bytes of the length before each fingerprint in ``JOBDIR/requests.seen`` (Scrapy's format)."""
 
@@ -46,8 +52,10 @@ class DiskQueueScheduler(Scheduler):
         crawler = self.crawler
         on_disk = crawler is None or crawler.settings.getbool("ARCHIVE_QUEUE_ON_DISK", True)
         if self.dqdir is None and on_disk:
+            remove_abandoned_queues()
             try:
-                self._scratch = tempfile.TemporaryDirectory(prefix="archive-queue-")
+                self._scratch = tempfile.TemporaryDirectory(prefix=_PREFIX)
+                Path(self._scratch.name, _OWNER).write_text(str(os.getpid()), encoding="ascii")
             except OSError as exc:
                 logger.warning("Requests wait in memory: no folder for them in %s (TMPDIR): %s",
                                tempfile.gettempdir(), exc)
@@ -61,6 +69,30 @@ class DiskQueueScheduler(Scheduler):
             if self._scratch is not None:
                 self._scratch.cleanup()
                 self._scratch = None
+
+
+def remove_abandoned_queues() -> None:
+    """Delete the queue folders of crawls killed before they could (``kill -9``, a power cut):
+    those whose owner process is gone. Each is a crawl's leftover frontier, tens of MB at most,
+    that nothing reads again (the state store says what is left to fetch)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{_PREFIX}*"):
+        try:
+            owner = int(Path(folder, _OWNER).read_text(encoding="ascii"))
+        except (OSError, ValueError):
+            continue  # not ours, or being created this instant
+        if not _alive(owner):
+            shutil.rmtree(folder, ignore_errors=True)
+            logger.info("Removed %s, the request queue of a crawl that was killed", folder)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's live process
+    return True
 
 
 class CompactDupeFilter(RFPDupeFilter):

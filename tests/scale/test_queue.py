@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 from scrapy import Request
 
 from crawler.fingerprint import CanonicalUrlFingerprinter
-from crawler.scheduler import CompactDupeFilter
+from crawler.scheduler import CompactDupeFilter, remove_abandoned_queues
 from tests.e2e.crawl import read_rows, scrapy_crawl
 
 ROOT = "https://www.deepdotweb.com"
@@ -54,3 +58,19 @@ def test_the_dupefilter_folds_spellings_and_resumes_from_jobdir(tmp_path: Path) 
     assert resumed.request_seen(Request(f"{ROOT}/2019/05/another-post/"))
     assert not resumed.request_seen(Request(f"{ROOT}/2019/05/a-third-post/"))
     resumed.close("finished")
+
+
+def test_a_killed_crawls_queue_folder_is_removed_by_the_next(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    for name, owner in (("dead", str(gone.pid)), ("live", str(os.getpid())), ("other", None)):
+        folder = tmp_path / f"archive-queue-{name}"
+        folder.mkdir()
+        (folder / "queue").write_bytes(b"x" * 100)
+        if owner is not None:
+            (folder / "owner.pid").write_text(owner, encoding="ascii")
+    remove_abandoned_queues()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive-queue-live",
+                                                          "archive-queue-other"]
