@@ -21,14 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scrapy.commands import ScrapyCommand
+from scrapy.exceptions import UsageError
 
-from crawler.environment import apply_environment
 from crawler.feedstorage import check_target
 from crawler.items import COMMENT_FIELDS
 from crawler.state.datapackage import write_datapackage
 from crawler.state.dataset import Filters, format_of, write_dataset
-from crawler.state.store import StateError, StateStore, resolve_state_path
+from crawler.state.readcommand import CommandFailed, StoreCommand
+from crawler.state.store import StateStore
 from crawler.urls import SiteUrls
 
 EXIT_FAILED = 1
@@ -53,9 +53,8 @@ class Job:
     site: SiteUrls | None
 
 
-class Command(ScrapyCommand):
-    requires_project = True
-    requires_crawler_process = False
+class Command(StoreCommand):
+    command = "export"
 
     def syntax(self) -> str:
         return "[options] [OUTPUT] [--comments COMMENTS]"
@@ -80,7 +79,6 @@ class Command(ScrapyCommand):
         for name, dest in (("author", "authors"), ("category", "categories"), ("tag", "tags")):
             parser.add_argument(f"--{name}", dest=dest, action="append", default=[],
                                 metavar="NAME", help=f"posts with this {name} (repeatable)")
-        parser.add_argument("--site", metavar="URL", help="posts of this site only")
         parser.add_argument("--comments", metavar="COMMENTS",
                             help="also write the comments (of the posts exported) to COMMENTS")
 
@@ -103,9 +101,8 @@ class Command(ScrapyCommand):
             comments = _target(opts.comments) if opts.comments else None
             filters = Filters.build(opts.since, opts.until, opts.authors, opts.categories,
                                     opts.tags)
-            site = SiteUrls(opts.site if "://" in opts.site else f"https://{opts.site}") \
-                if opts.site else None
-        except ValueError as exc:
+            site = self.site_option(opts)
+        except (ValueError, UsageError) as exc:
             raise ExportError(str(exc), EXIT_USAGE) from exc
         if posts and comments and posts[0].resolve() == comments[0].resolve():
             raise ExportError("--comments names the posts' file: give each its own",
@@ -113,26 +110,17 @@ class Command(ScrapyCommand):
         return Job(posts, comments, filters, site)
 
     def _export(self, job: Job) -> None:
-        assert self.settings is not None
-        apply_environment(self.settings)  # no crawl: the rule the spider applies, by hand
-        path = self.settings.get("ARCHIVE_STATE") or ""
-        if not path:
-            raise ExportError("ARCHIVE_STATE is empty: there is no state store to export "
-                              "from; give one with -s ARCHIVE_STATE=PATH")
-        for target in (job.posts, job.comments):
-            if target is not None:
-                _writable(target[0])
-        store = StateStore(resolve_state_path(path), readonly=True)
         try:
-            store.open()
-            self._write(store, job, path)
-        except StateError as exc:
-            hint = "" if store.path.exists() else "; a crawl creates it: scrapy crawl archive ..."
-            raise ExportError(f"{exc} (ARCHIVE_STATE){hint}") from exc
+            with self.store("export from") as (store, path):
+                for target in (job.posts, job.comments):
+                    if target is not None:
+                        _writable(target[0])
+                self._write(store, job, path)
+        except CommandFailed as exc:
+            raise ExportError(str(exc)) from exc
         except (OSError, sqlite3.Error) as exc:  # the store itself (writes say their file)
+            path = self.settings.get("ARCHIVE_STATE") if self.settings else ""
             raise ExportError(f"cannot read the state store {path}: {exc}") from exc
-        finally:
-            store.close()
 
     def _write(self, store: StateStore, job: Job, path: str) -> None:
         assert self.settings is not None

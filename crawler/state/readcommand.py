@@ -1,7 +1,7 @@
 """What the commands that read the state store share: the ``--site`` option, the store opened
 read-only from ``ARCHIVE_STATE`` (settings from the environment applied), and the one-line
-errors they exit 1 with. (``scrapy report`` uses it; ``scrapy export`` reads the store the
-same way.) Outside ``crawler/commands``: Scrapy takes every command class there for a command.
+errors they exit 1 with (``scrapy report`` and ``scrapy export``). Outside ``crawler/commands``:
+Scrapy takes every command class there for a command.
 """
 
 from __future__ import annotations
@@ -45,26 +45,35 @@ class StoreCommand(ScrapyCommand):
             raise UsageError(str(exc), print_help=False) from exc
 
     @contextmanager
-    def reading(self, site: SiteUrls | None) -> Iterator[tuple[StateStore, list[str]]]:
-        """The store, open read-only, and its sites (*site*'s only, when given)."""
+    def store(self, purpose: str = "read") -> Iterator[tuple[StateStore, str]]:
+        """The store ``ARCHIVE_STATE`` names, open read-only, and the setting as given; a
+        :class:`CommandFailed` when it is empty, missing or not a state store."""
         assert self.settings is not None
         apply_environment(self.settings)  # no crawl: the rule the spider applies, by hand
         path = self.settings.get("ARCHIVE_STATE") or ""
         if not path:
-            raise CommandFailed("ARCHIVE_STATE is empty: there is no state store to read")
+            raise CommandFailed(f"ARCHIVE_STATE is empty: there is no state store to {purpose}; "
+                                "give one with -s ARCHIVE_STATE=PATH")
         store = StateStore(resolve_state_path(path), readonly=True)
         try:
             store.open()
-            sites = [s for s in store.sites() if site is None or site.is_onsite(s + "/")]
-            if not sites:
-                raise CommandFailed(f"no posts of {site.root if site else 'any site'} in "
-                                    f"{path}; it holds: {', '.join(store.sites()) or 'nothing'}")
-            yield store, sites
+            yield store, path
         except StateError as exc:
             hint = "" if store.path.exists() else "; a crawl creates it: scrapy crawl archive ..."
             raise CommandFailed(f"{exc} (ARCHIVE_STATE){hint}") from exc
         finally:
             store.close()
+
+    @contextmanager
+    def reading(self, site: SiteUrls | None) -> Iterator[tuple[StateStore, list[str]]]:
+        """The store, open read-only, and its sites (*site*'s only, when given): a
+        :class:`CommandFailed` when there are none."""
+        with self.store() as (store, path):
+            sites = [s for s in store.sites() if site is None or site.is_onsite(s + "/")]
+            if not sites:
+                raise CommandFailed(f"no posts of {site.root if site else 'any site'} in "
+                                    f"{path}; it holds: {', '.join(store.sites()) or 'nothing'}")
+            yield store, sites
 
     def fail(self, message: str) -> None:
         print(f"scrapy {self.command}: error: {message}", file=sys.stderr)
