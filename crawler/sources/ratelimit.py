@@ -88,21 +88,29 @@ class RateLimiter:
         return cls(**limiter_options(settings), stats=stats, sleep=sleep)
 
     async def acquire(self, budget: str) -> Ticket:
-        """Wait until a request of kind *budget* may be sent."""
+        """Wait until a request of kind *budget* may be sent.
+
+        Slots are reserved in order, and a request goes when its slot comes, and no sooner than
+        one interval after the request before it actually went: a busy event loop that wakes a
+        request late delays the next ones by that much, never shortens an interval, and costs
+        no slot (sending a late request to the back of the queue had wasted its slot: 12 of 20
+        fetches a second on a loaded machine).
+        """
         slot = self.budgets[budget]
         self._inc(f"{budget}/requests")
         waited = 0.0
         while True:
             now, epoch = self.clock(), self.epoch
-            start = max(now, self.paused_until, slot.next_at)
+            start = max(now, self.paused_until, slot.next_at, slot.released + slot.interval)
             slot.next_at = start + slot.interval
-            if start > now:
+            while start > now and epoch == self.epoch:
                 waited += start - now
                 await self.sleep(start - now)
-            # The slot holds unless a pause began while we slept, or the previous request was
-            # let go late (a busy event loop): then queue again.
-            if epoch == self.epoch and self.clock() >= slot.released + slot.interval:
+                now = self.clock()
+                start = slot.released + slot.interval  # the one before went late: wait on
+            if epoch == self.epoch:
                 break
+            # a pause began while we slept: queue again, after it
         slot.released = self.clock()
         if waited:
             self._inc(f"{budget}/waits")

@@ -1,6 +1,8 @@
 """The limiter's rules on a fake clock: budgets, Retry-After, backoffs, blocks."""
 
 import asyncio
+import heapq
+import itertools
 import time
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -138,3 +140,52 @@ def test_interruptible_sleep_gives_up_when_the_crawl_stops():
         return time.monotonic() - started
 
     assert asyncio.run(main()) < 1.0
+
+
+class BusyLoop:
+    """Virtual time for many requests waiting at once, on an event loop so busy that every
+    third sleep ends *late* seconds after it should (the others on time)."""
+
+    def __init__(self, late):
+        self.now, self.late, self.timers, self.count = 1000.0, late, [], 0
+
+    def __call__(self):
+        return self.now
+
+    async def sleep(self, seconds):
+        wake = asyncio.get_running_loop().create_future()
+        self.count += 1
+        late = self.late if self.count % 3 == 0 else 0.0
+        heapq.heappush(self.timers, (self.now + seconds + late, self.count, wake))
+        await wake
+
+    def run(self, limiter, budget, n):
+        async def one(sent):
+            await limiter.acquire(budget)
+            sent.append(self.now)
+
+        async def drive():
+            sent = []
+            tasks = [asyncio.ensure_future(one(sent)) for _ in range(n)]
+            while not all(task.done() for task in tasks):
+                for _ in range(3):
+                    await asyncio.sleep(0)  # every woken request runs to its next wait
+                if self.timers:
+                    when, _, wake = heapq.heappop(self.timers)
+                    self.now = max(self.now, when)
+                    wake.set_result(None)
+            return sent
+
+        return asyncio.run(drive())
+
+
+@pytest.mark.parametrize("late", [0.0, 0.02, 0.1, 0.3])
+def test_a_busy_loop_delays_requests_but_never_wastes_a_slot(late):
+    loop = BusyLoop(late)
+    lim = RateLimiter({PAGE: 240}, clock=loop, sleep=loop.sleep)  # one every 0.25 s
+    sent = loop.run(lim, PAGE, 40)
+    gaps = [b - a for a, b in itertools.pairwise(sent)]
+    assert len(sent) == 40
+    assert min(gaps) >= 0.25 - 1e-9  # never faster than the budget
+    # each request costs its interval and, at most, the loop's lateness once
+    assert sent[-1] - sent[0] <= 39 * (0.25 + late) + 1e-6, (late, sent[-1] - sent[0])
