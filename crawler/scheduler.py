@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy.core.scheduler import Scheduler
 from scrapy.dupefilters import RFPDupeFilter
+from scrapy.utils.defer import deferred_from_coro
 
 from crawler.seen import HashSet, bytes_key
 
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+FAILED_REASON = "queue_failed"
+"""Finish reason of a crawl stopped because its queue could not be written (exit status 1)."""
 _PREFIX = "archive-queue-"
 _OWNER = "owner.pid"
 _SIZE_BYTES = 2
@@ -49,6 +52,7 @@ class DiskQueueScheduler(Scheduler):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        self._failed = False
         crawler = self.crawler
         on_disk = crawler is None or crawler.settings.getbool("ARCHIVE_QUEUE_ON_DISK", True)
         if self.dqdir is None and on_disk:
@@ -62,13 +66,53 @@ class DiskQueueScheduler(Scheduler):
             else:
                 self.dqdir = self._scratch.name
 
+    def enqueue_request(self, request: Request) -> bool:
+        try:
+            return super().enqueue_request(request)
+        except OSError as exc:
+            self._stop(exc)
+            return False
+
+    def _dqpush(self, request: Request) -> bool:
+        if self._scratch is not None and request.callback is None:
+            # In memory: `scrapy shell` sets a request's callback after queuing it, so a copy
+            # read back from disk would have none (Scrapy's own shell fails so with JOBDIR).
+            # The spider's own requests all name their callback.
+            return False
+        return super()._dqpush(request)
+
+    def next_request(self) -> Request | None:
+        try:
+            return super().next_request()
+        except OSError as exc:
+            self._stop(exc)
+            return None
+
     def close(self, reason: str) -> Deferred[None] | None:
         try:
             return super().close(reason)
+        except OSError:
+            if self._scratch is None or not self._failed:
+                raise  # JOBDIR's state, which a resumed crawl needs
+            return None  # the folder goes next: nothing to save
         finally:
             if self._scratch is not None:
                 self._scratch.cleanup()
                 self._scratch = None
+
+    def _stop(self, error: OSError) -> None:
+        """The queue's folder cannot be written (a full ``TMPDIR``): stop the crawl at once, as
+        when the merge spool beside it cannot be, rather than fail request after request.
+        Nothing was delivered, so the next run reads the same pages again."""
+        if self._failed:
+            return
+        self._failed = True
+        if self.stats is not None:
+            self.stats.set_value("archive/queue_failed", 1)
+        logger.error("Requests cannot wait in %s (%s): %s; stopping the crawl", self.dqdir,
+                     "TMPDIR" if self._scratch is not None else "JOBDIR", error)
+        if self.crawler is not None and self.crawler.engine is not None:
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason=FAILED_REASON))
 
 
 def remove_abandoned_queues() -> None:

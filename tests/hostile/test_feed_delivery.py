@@ -88,19 +88,28 @@ def test_a_folder_named_as_the_feed_stops_the_crawl_before_it_starts(tmp_path, m
     assert list((tmp_path / "posts.json").iterdir()) == []
 
 
-def test_a_full_tmpdir_keeps_the_previous_feed(tmp_path, mirror):
+@pytest.mark.parametrize("queue", ["disk", "memory"])
+def test_a_full_tmpdir_keeps_the_previous_feed(tmp_path, mirror, queue):
     state, feed = tmp_path / "state.sqlite3", tmp_path / "out" / "posts.json"
     feed.parent.mkdir()
     feed.write_bytes(PREVIOUS)
+    settings = ["-s", f"ARCHIVE_QUEUE_ON_DISK={queue == 'disk'}"]
     with tmpfs(tmp_path / "tmp", "8k") as small:  # the spools need ~60 KB
-        result = crawl(SITE, mirror, state, feed, env={"TMPDIR": str(small)},
+        result = crawl(SITE, mirror, state, feed, *settings, env={"TMPDIR": str(small)},
                        status=1)
-        assert not list(small.iterdir()), "a spool was left behind"
+        assert not list(small.iterdir()), "a spool or a queue was left behind"
     assert f"cannot create the spool in {small}" in result.stderr
     assert "(TMPDIR): database or disk is full" in result.stderr
-    # The merge pipeline stops the crawl at its first failure, instead of failing every post.
-    assert result.stderr.count("Posts cannot be merged") == 1
-    assert "'finish_reason': 'spool_failed'" in result.stderr
+    # The first to find TMPDIR full stops the crawl, instead of failing every request or post:
+    # the request queue (on disk by default), else the merge pipeline's spool.
+    if queue == "disk":
+        assert result.stderr.count(f"Requests cannot wait in {small}") == 1
+        assert "(TMPDIR): [Errno 28] No space left on device; stopping" in result.stderr
+        assert "'finish_reason': 'queue_failed'" in result.stderr
+        assert "Traceback" not in result.stderr
+    else:
+        assert result.stderr.count("Posts cannot be merged") == 1
+        assert "'finish_reason': 'spool_failed'" in result.stderr
     assert_not_delivered(result, feed, mirror, state)
 
 
