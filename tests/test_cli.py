@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -58,6 +59,21 @@ def test_the_default_archive_is_named(tmp_path):
     from_env = scrapy("crawl", "archive", "-O", str(tmp_path / "o.json"), "-s", "ARCHIVE_STATE=",
                       env={"ARCHIVE": "sample_archive"})
     assert "No -a archive=" not in from_env.stderr
+
+
+def test_a_component_dict_given_on_the_command_line_says_what_it_dropped(tmp_path):
+    from crawler import settings as project
+
+    out, state = str(tmp_path / "o.json"), f"ARCHIVE_STATE={tmp_path}/state.sqlite3"
+    replaced = scrapy("crawl", "archive", "-O", out, "-s", state,
+                      "-s", 'EXTENSIONS={"crawler.progress.ProgressLog": 500}')
+    warning = next(line for line in replaced.stderr.splitlines()
+                   if "EXTENSIONS given on the command line replaces the project's" in line)
+    assert "crawler.state.CrawlState" in warning and "crawler.progress" not in warning
+    merged = {**project.EXTENSIONS, "crawler.gctuning.GcTuning": None}  # off on purpose
+    kept = scrapy("crawl", "archive", "-O", out, "-s", state,
+                  "-s", f"EXTENSIONS={json.dumps(merged)}")
+    assert "given on the command line replaces" not in kept.stderr
 
 
 POST = "https://www.example.org/2016/01/29/thechurch-shipped-forged-passports-from-vienna/"

@@ -19,6 +19,7 @@ from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from crawler import settings as project_settings
 from crawler.args import CrawlArgs
 from crawler.distributed import wiring as distributed
 from crawler.environment import apply_environment
@@ -45,6 +46,9 @@ DEAD_ENDS = frozenset({"attachment", "error"})
 ITEM_KINDS = frozenset({"post", "page", "unknown"})
 COMMENT_KINDS = frozenset({"post", "unknown"})
 """Pages whose comments are kept: a static page's comments belong to no post of the dataset."""
+COMPONENT_SETTINGS = ("EXTENSIONS", "ITEM_PIPELINES", "SPIDER_MIDDLEWARES",
+                      "DOWNLOADER_MIDDLEWARES")
+"""The project's component dicts, each of which a command-line setting would replace whole."""
 START_QUEUE = 512
 """Requests the scheduler may hold before the spider makes more from the archive's list."""
 START_WAIT = 0.05
@@ -120,6 +124,7 @@ class ArchiveSpider(Spider):
     async def start(self) -> AsyncIterator[Request]:
         self.logger.info("Crawling %s", self.archive_source.describe())
         self._say_if_default_archive()
+        self._say_if_components_replaced()
         async for url in self.archive_source.seed_urls():
             request = self.follow(url)
             if request is not None:
@@ -153,6 +158,23 @@ class ArchiveSpider(Spider):
         self.logger.log(level, "No -a archive= given: reading the ARCHIVE setting's default, "
                                "%r (the sample archive that ships with the project)",
                         settings.get("ARCHIVE"))
+
+    def _say_if_components_replaced(self) -> None:
+        """``-s EXTENSIONS='{...}'`` (or ITEM_PIPELINES, or a middlewares dict) on the command
+        line replaces the project's dict, not adds to it (Scrapy merges only its own defaults):
+        the state store, the merge or the guarded feeds would be off without a word. A
+        component the project enables that is no longer named at all is said (one named with
+        ``null`` was switched off on purpose)."""
+        settings = self.crawler.settings
+        for name in COMPONENT_SETTINGS:
+            given = settings.getwithbase(name)
+            dropped = [path for path, order in getattr(project_settings, name).items()
+                       if order is not None and path not in given]
+            if dropped:
+                self.logger.warning(
+                    "%s given on the command line replaces the project's: %s no longer run. "
+                    "Name them too (or set one to null to switch it off on purpose)",
+                    name, ", ".join(dropped))
 
     def follow(self, url: str) -> Request | None:
         """A request for an original URL, or ``None`` when it was already seen or the table
