@@ -44,6 +44,15 @@ class Run:
         found = re.search(rf"'{re.escape(name)}': (\d+)", self.log)
         return int(found[1]) if found else 0
 
+    @property
+    def crawl_seconds(self) -> float:
+        """From the spider's opening to its closing (Scrapy's ``elapsed_time_seconds``): what
+        the crawl took, without the interpreter's start-up, which a loaded machine stretches
+        (tests bounding it in wall time failed at load average 10)."""
+        found = re.search(r"'elapsed_time_seconds': ([\d.]+)", self.log)
+        assert found, "no elapsed_time_seconds in the stats: the crawl did not open"
+        return float(found[1])
+
 
 def crawl(*args: str, output: Path, settings: dict[str, str] | None = None,
           timeout: float = 120, stop_after: float | None = None) -> Run:

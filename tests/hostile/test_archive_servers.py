@@ -54,7 +54,7 @@ def test_a_replay_where_nothing_listens_is_an_error_at_once(site, tmp_path: Path
     prefix = f"http://{host}:{free_port()}/my-coll/"
     run = crawl("-a", f"site={site.root}", "-a", f"archive={prefix}", output=tmp_path / "p.jsonl",
                 settings=REMOTE_NAMES, timeout=60)
-    assert run.returncode == 1 and run.seconds < 10
+    assert run.returncode == 1 and run.crawl_seconds < 10
     assert re.search(rf"ERROR: The archive cannot be reached: nothing answers at {host}:\d+ "
                      r"\(connection refused, and it never answered\)", run.log)
     assert hint in run.log and "archive_unreachable" in run.log
@@ -68,7 +68,7 @@ def test_a_local_replay_that_stops_midway_is_an_error_at_once(site, tmp_path: Pa
                     output=tmp_path / "p.jsonl", settings={"ARCHIVE_CDX_URL": archive.cdx_url},
                     timeout=60)
     # Not ARCHIVE_BACKOFF_BLOCKED (an hour), nor a request's backoff after its answer broke off
-    assert run.returncode == 1 and run.seconds < 10
+    assert run.returncode == 1 and run.crawl_seconds < 10
     assert "nothing answers at 127.0.0.1" in run.log and "blocked this IP" not in run.log
 
 
@@ -105,7 +105,7 @@ def test_a_slow_drip_index_is_given_up_and_links_are_walked(site, tmp_path: Path
                     settings={**FAST, "ARCHIVE_CDX_URL": f"{url}/cdx"}, timeout=60)
     assert run.returncode == 0, run.log[-3000:]
     assert sorted(r["post_id"] for r in run.rows) == [p["post_id"] for p in site.expected("live")]
-    assert run.seconds < 30 and "gave no usable answer" in run.log
+    assert run.crawl_seconds < 30 and "gave no usable answer" in run.log
     assert run.stat("archive/ratelimit/timeouts_gave_up") == 1
 
 
@@ -116,7 +116,7 @@ def test_a_slow_drip_page_is_given_up_after_two_timeouts(site, tmp_path: Path) -
         run = crawl("-a", f"site={site.root}", "-a", f"archive={url}/web/",
                     output=tmp_path / "p.jsonl",
                     settings={**FAST, "ARCHIVE_CDX_URL": f"{url}/cdx"}, timeout=60)
-    assert run.seconds < 30
+    assert run.crawl_seconds < 30
     assert sum(path.endswith("id_/" + slow) for path in hits) == 2
     exported = sorted(r["post_id"] for r in run.rows)
     assert exported == [p["post_id"] for p in site.posts if p["url"] != slow]
