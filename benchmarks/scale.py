@@ -52,7 +52,8 @@ def describe(name: str, result: Run, first: Run | None = None) -> str:
         line += (f", {pages} pages read, {1000 * result.cpu / max(1, pages):.2f} ms CPU/page, "
                  f"{result.pages_per_second:.0f} pages/s, longest stall "
                  f"{result.stat('bench/max_stall_seconds', -1):.2f} s "
-                 f"wall, {result.stat('bench/max_stall_cpu_seconds', -1):.2f} s CPU")
+                 f"wall, {result.stat('bench/max_stall_cpu_seconds', -1):.2f} s CPU, longest "
+                 f"garbage collection {result.stat('bench/max_gc_seconds', -1):.2f} s")
     if first is not None:
         line += f", {100 * result.cpu / first.cpu:.0f}% of the first crawl's CPU"
     return line
@@ -62,6 +63,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--kb", type=int, default=0, help="pad post pages to this many KB")
+    parser.add_argument("--logs", type=Path, help="keep each run's log in this folder (the "
+                        "stall meter's stacks of the longest stall are at its end)")
     options = parser.parse_args()
     print(f"machine: {machine()}", flush=True)
     for posts in (int(size) for size in options.sizes.split(",")):
@@ -73,6 +76,10 @@ def main() -> None:
             again = crawl(folder, state, work / "again.jsonl")
             print(describe("recrawl", again, first), flush=True)
             exported = export(state, work / "all.jsonl")
+            if options.logs:
+                options.logs.mkdir(parents=True, exist_ok=True)
+                for name, result in (("first", first), ("again", again), ("export", exported)):
+                    (options.logs / f"{posts}-{name}.log").write_text(result.log, "utf-8")
             rows = sum(1 for _ in (work / "all.jsonl").open(encoding="utf-8"))
             print(f"{describe('export', exported)}, {rows} posts", flush=True)
 
