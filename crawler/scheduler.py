@@ -7,10 +7,14 @@ requests, and the crawl 318 MiB, a tenth of the way through (issue 14). Requests
 cost ~3 KB each in memory (a ``Request``, its headers, its parsed URL); on disk, nothing.
 
 :class:`DiskQueueScheduler` keeps Scrapy's disk queue on in every crawl: in ``JOBDIR`` when one
-is set (Scrapy's pause and resume, unchanged), else in a temporary folder deleted when the
-crawl ends (``ARCHIVE_QUEUE_ON_DISK = False`` keeps the queue in memory); a folder left by a
-killed crawl is removed by the next. A request that cannot be pickled waits in memory, as with
-``JOBDIR`` (counted in ``scheduler/unserializable``).
+is set (Scrapy's pause and resume, unchanged: every request on disk), else in a temporary
+folder deleted when the crawl ends, for the requests beyond ``ARCHIVE_QUEUE_MEMORY`` (2,000)
+waiting in memory. The disk is for the overflow only: each read from Scrapy's disk queue
+truncates its file, and on a disk busy with the state store's writes one truncate held the
+reactor 0.98 s in a 100,000-post crawl.
+``ARCHIVE_QUEUE_ON_DISK = False`` keeps every request in memory; a folder left by a killed
+crawl is removed by the next. A request that cannot be pickled waits in memory, as with
+``JOBDIR`` (counted in ``scheduler/unserializable``). Requests in memory are taken first.
 
 :class:`CompactDupeFilter` is Scrapy's ``RFPDupeFilter`` (same ``JOBDIR`` file, same log
 lines) holding 60 bits of each fingerprint in a :class:`crawler.seen.HashSet`: ~10 bytes a
@@ -47,7 +51,7 @@ _SIZE_BYTES = 2
 
 
 class DiskQueueScheduler(Scheduler):
-    """Scrapy's scheduler whose requests always wait on disk (see the module)."""
+    """Scrapy's scheduler whose requests beyond a few thousand wait on disk (see the module)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -55,6 +59,8 @@ class DiskQueueScheduler(Scheduler):
         self._failed = False
         crawler = self.crawler
         on_disk = crawler is None or crawler.settings.getbool("ARCHIVE_QUEUE_ON_DISK", True)
+        self.memory_room = crawler.settings.getint("ARCHIVE_QUEUE_MEMORY", 2000) if crawler \
+            else 0
         if self.dqdir is None and on_disk:
             remove_abandoned_queues()
             try:
@@ -74,11 +80,14 @@ class DiskQueueScheduler(Scheduler):
             return False
 
     def _dqpush(self, request: Request) -> bool:
-        if self._scratch is not None and request.callback is None:
-            # In memory: `scrapy shell` sets a request's callback after queuing it, so a copy
-            # read back from disk would have none (Scrapy's own shell fails so with JOBDIR).
-            # The spider's own requests all name their callback.
-            return False
+        if self._scratch is not None:
+            if len(self.mqs) < self.memory_room:
+                return False  # in memory: there is room
+            if request.callback is None:
+                # In memory: `scrapy shell` sets a request's callback after queuing it, so a
+                # copy read back from disk would have none (Scrapy's own shell fails so with
+                # JOBDIR). The spider's own requests all name their callback.
+                return False
         return super()._dqpush(request)
 
     def next_request(self) -> Request | None:

@@ -34,8 +34,10 @@ REQUEST_FINGERPRINTER_CLASS = "crawler.fingerprint.CanonicalUrlFingerprinter"
 SCHEDULER = "crawler.scheduler.DiskQueueScheduler"
 DUPEFILTER_CLASS = "crawler.scheduler.CompactDupeFilter"
 ARCHIVE_QUEUE_ON_DISK = True
-"""Requests wait in a temporary folder (deleted at the end) when no ``JOBDIR`` is set. False:
-in memory, Scrapy's default (faster by ~0.1 ms a page; memory grows with the frontier)."""
+"""Requests beyond ``ARCHIVE_QUEUE_MEMORY`` wait in a temporary folder (deleted at the end) when
+no ``JOBDIR`` is set. False: all in memory, Scrapy's default (memory grows with the frontier)."""
+ARCHIVE_QUEUE_MEMORY = 2000
+"""Requests that wait in memory (~3 KB each) before the rest wait on disk."""
 
 # --- Sources (crawler.sources): the only layer that knows about archives -----------------------
 DOWNLOADER_MIDDLEWARES = {

@@ -93,7 +93,7 @@ def test_a_full_tmpdir_keeps_the_previous_feed(tmp_path, mirror, queue):
     state, feed = tmp_path / "state.sqlite3", tmp_path / "out" / "posts.json"
     feed.parent.mkdir()
     feed.write_bytes(PREVIOUS)
-    settings = ["-s", f"ARCHIVE_QUEUE_ON_DISK={queue == 'disk'}"]
+    settings = ["-s", f"ARCHIVE_QUEUE_ON_DISK={queue == 'disk'}", "-s", "ARCHIVE_QUEUE_MEMORY=0"]
     with tmpfs(tmp_path / "tmp", "8k") as small:  # the spools need ~60 KB
         result = crawl(SITE, mirror, state, feed, *settings, env={"TMPDIR": str(small)},
                        status=1)

@@ -23,24 +23,26 @@ def stats(log: str) -> dict[str, int]:
     return {name: int(value) for name, value in re.findall(r"'(scheduler/[\w/]+)': (\d+)", log)}
 
 
-def test_a_crawl_queues_on_disk_and_leaves_no_folder(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_requests_past_the_memory_room_wait_on_disk_and_leave_no_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     monkeypatch.setenv("TMPDIR", str(scratch))
-    result = scrapy_crawl(output=tmp_path / "posts.jsonl")
+    result = scrapy_crawl(output=tmp_path / "posts.jsonl",
+                          settings={"ARCHIVE_QUEUE_MEMORY": "1"})
     counts = stats(result.stderr)
     assert counts["scheduler/enqueued"] > 50
-    assert counts["scheduler/enqueued/disk"] == counts["scheduler/enqueued"]
-    assert counts["scheduler/dequeued/disk"] == counts["scheduler/enqueued"]
+    assert counts["scheduler/enqueued/disk"] > 10
+    assert counts["scheduler/dequeued/disk"] == counts["scheduler/enqueued/disk"]
+    assert counts["scheduler/dequeued"] == counts["scheduler/enqueued"]
     assert "scheduler/unserializable" not in counts
     assert len(read_rows(tmp_path / "posts.jsonl")) == 23  # the sample archive, every post
     assert list(scratch.iterdir()) == []
 
 
-def test_the_queue_can_stay_in_memory(tmp_path: Path) -> None:
-    result = scrapy_crawl(output=tmp_path / "posts.jsonl",
-                          settings={"ARCHIVE_QUEUE_ON_DISK": "False"})
+@pytest.mark.parametrize("settings", [{}, {"ARCHIVE_QUEUE_ON_DISK": "False"}])
+def test_a_small_frontier_stays_in_memory(tmp_path: Path, settings: dict[str, str]) -> None:
+    result = scrapy_crawl(output=tmp_path / "posts.jsonl", settings=settings)
     counts = stats(result.stderr)
     assert counts["scheduler/enqueued/memory"] == counts["scheduler/enqueued"] > 50
     assert len(read_rows(tmp_path / "posts.jsonl")) == 23
