@@ -160,10 +160,8 @@ class CompactDupeFilter(RFPDupeFilter):
 
     def request_seen(self, request: Request) -> bool:
         fingerprint = self.fingerprinter.fingerprint(request)
-        key = bytes_key(fingerprint)
-        if key in self._seen:
+        if not self._seen.add(bytes_key(fingerprint)):
             return True
-        self._seen.add(key)
         if self.file:
             self.file.write(len(fingerprint).to_bytes(_SIZE_BYTES, "big") + fingerprint)
         return False

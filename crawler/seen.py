@@ -26,8 +26,6 @@ _SHIFT = BITS - _BUCKET_BITS
 _FOLD_AT = 64
 """A bucket's newest entries are folded into its array once they are this many and at least a
 sixteenth of the array (each entry is then copied ~16 times over the crawl, in C)."""
-
-
 _HOT = 4096
 """Entries found in the arrays lately, kept in a set too: the links every page repeats (menus,
 categories, tags) are answered at a set's speed, not a bisection's."""
@@ -38,7 +36,8 @@ class HashSet:
 
     256 buckets by the top 8 bits, so a fold sorts a bucket, not the whole set: at a million
     entries a fold moves ~4,000 ints (a fraction of a millisecond; the reactor never waits
-    on one). ``h in s``, ``s.add(h)``, ``len(s)``.
+    on one). ``h in s``, ``s.add(h)`` (true when *h* is new: one lookup for "seen? then
+    remember"), ``len(s)``.
     """
 
     __slots__ = ("_runs", "_recent", "_hot", "_len")
@@ -65,11 +64,12 @@ class HashSet:
             return True
         return False
 
-    def add(self, value: int) -> None:
+    def add(self, value: int) -> bool:
+        """Remember *value*; whether it was new."""
         if not 0 <= value <= MASK:
             raise ValueError(f"{value} is not in [0, 2**{BITS})")
         if value in self:
-            return
+            return False
         bucket = value >> _SHIFT
         recent = self._recent[bucket]
         recent.add(value)
@@ -77,14 +77,10 @@ class HashSet:
         if len(recent) >= _FOLD_AT and 16 * len(recent) >= len(self._runs[bucket]):
             self._runs[bucket] = array("q", sorted([*self._runs[bucket], *recent]))
             recent.clear()
+        return True
 
     def __len__(self) -> int:
         return self._len
-
-    def nbytes(self) -> int:
-        """Bytes held by the arrays and the sets of the newest (not the ints in those sets)."""
-        arrays = sum(run.buffer_info()[1] * run.itemsize for run in self._runs)
-        return arrays + sum(recent.__sizeof__() for recent in self._recent)
 
 
 def url_key(url: str) -> int:
@@ -93,12 +89,13 @@ def url_key(url: str) -> int:
 
 
 def bytes_key(digest: bytes) -> int:
-    """The first 60 bits of a digest (a request fingerprint, a BLAKE2b of a page)."""
+    """The first 60 bits of a digest (a request fingerprint)."""
     return int.from_bytes(digest[:8], "big") >> (64 - BITS)
 
 
 class SeenUrls:
-    """The URLs met so far, as hashes (see the module): ``url in seen``, ``seen.add(url)``."""
+    """The URLs met so far, as hashes (see the module): ``url in seen``, ``seen.add(url)`` (true
+    when *url* is new)."""
 
     __slots__ = ("_hashes",)
 
@@ -108,8 +105,9 @@ class SeenUrls:
     def __contains__(self, url: str) -> bool:
         return url_key(url) in self._hashes
 
-    def add(self, url: str) -> None:
-        self._hashes.add(url_key(url))
+    def add(self, url: str) -> bool:
+        """Remember *url*; whether it was new."""
+        return self._hashes.add(url_key(url))
 
     def __len__(self) -> int:
         return len(self._hashes)

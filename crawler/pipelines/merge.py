@@ -154,10 +154,8 @@ class _SiteThreads:
                 self.declared.extend((_id(post_id), max(0, min(count, MASK))))
             return
         comment = _id(record["comment_id"])
-        if comment not in self.comments:
-            if post_id is not None:
-                self.found.append(_id(post_id))
-            self.comments.add(comment)
+        if self.comments.add(comment) and post_id is not None:
+            self.found.append(_id(post_id))
         if record.get("parent_id") is not None:
             self.replies.extend((comment, _id(record["parent_id"])))
 
@@ -181,7 +179,5 @@ def _last_pairs(pairs: array[int]) -> Iterator[tuple[int, int]]:
     """(key, value) pairs laid flat in *pairs*, the last of each key only."""
     done = HashSet()
     for index in range(len(pairs) - 2, -1, -2):
-        key = pairs[index]
-        if key not in done:
-            done.add(key)
-            yield key, pairs[index + 1]
+        if done.add(pairs[index]):
+            yield pairs[index], pairs[index + 1]

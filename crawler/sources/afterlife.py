@@ -150,11 +150,9 @@ class CaptureJudge:
         # Python's own hashes: in-process only, 2.5x cheaper than SHA-1 for the bytes.
         key = hash(body) & MASK
         sighting = hash((key, hash(url))) & MASK
-        if sighting in self._sightings:  # this URL with this body again
+        if not self._sightings.add(sighting):  # this URL with this body again
             return self._shared.get(key, 1) >= CATCH_ALL_URLS
-        self._sightings.add(sighting)
-        if key not in self._bodies:
-            self._bodies.add(key)
+        if self._bodies.add(key):
             return CATCH_ALL_URLS <= 1
         urls = self._shared[key] = min(self._shared.get(key, 1) + 1, CATCH_ALL_URLS)
         return urls >= CATCH_ALL_URLS

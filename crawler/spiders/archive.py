@@ -179,9 +179,8 @@ class ArchiveSpider(Spider):
     def follow(self, url: str) -> Request | None:
         """A request for an original URL, or ``None`` when it was already seen or the table
         refuses it (each refused link counted once, by reason)."""
-        if url in self.links_seen:
+        if not self.links_seen.add(url):
             return None
-        self.links_seen.add(url)
         stats = self.crawler.stats
         assert stats is not None
         canonical = self.site.canonical(url)
