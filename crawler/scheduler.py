@@ -57,10 +57,9 @@ class DiskQueueScheduler(Scheduler):
         super().__init__(*args, **kwargs)
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
         self._failed = False
-        crawler = self.crawler
-        on_disk = crawler is None or crawler.settings.getbool("ARCHIVE_QUEUE_ON_DISK", True)
-        self.memory_room = crawler.settings.getint("ARCHIVE_QUEUE_MEMORY", 2000) if crawler \
-            else 0
+        settings = self.crawler.settings if self.crawler is not None else None
+        on_disk = settings is None or settings.getbool("ARCHIVE_QUEUE_ON_DISK", True)
+        self.memory_room = settings.getint("ARCHIVE_QUEUE_MEMORY", 2000) if settings else 0
         if self.dqdir is None and on_disk:
             remove_abandoned_queues()
             try:
