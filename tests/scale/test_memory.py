@@ -90,3 +90,22 @@ def test_gc_tuning_freezes_the_start_and_restores_the_defaults():
         tuning.spider_closed()
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+
+
+def test_comment_threads_take_ids_too_wide_for_their_arrays():
+    from crawler.pipelines.merge import Threads
+
+    class Stats(dict):
+        def set_value(self, key, value):
+            self[key] = value
+
+    site, huge = "https://www.example.org", 10**30  # a hostile page's 31-digit ID
+    threads = Threads()
+    threads.add({"site": site, "post_id": huge, "comment_count": 4})
+    threads.add({"site": site, "comment_id": huge, "post_id": huge})
+    threads.add({"site": site, "comment_id": 7, "post_id": huge, "parent_id": huge})
+    threads.add({"site": site, "comment_id": 8, "post_id": huge, "parent_id": 10**40})
+    stats = Stats()
+    threads.report(stats)
+    assert stats == {"archive/comments/missing_parent": 1,  # 10**40 was never shown
+                     "archive/comments/posts_incomplete": 1}  # 4 declared, 3 found
